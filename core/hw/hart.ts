@@ -1,0 +1,128 @@
+// One RV64GC hart: its architectural state, the per-physical-page decode
+// cache, and the run()/step() entry points the embedder calls. The
+// instruction semantics live in hart-exec.ts (the interpreter loop) and the
+// hart-*.ts helpers; CSRs, traps and Sv39 belong to csr.ts, trap.ts, mmu.ts;
+// the FPU to fpu/.
+//
+// Representation (decided for speed, measured on Node 20):
+// - Integer registers are an Int32Array(64) of (lo, hi) signed int32 pairs:
+//   x[2*i] = low 32 bits, x[2*i+1] = high 32 bits. 64-bit arithmetic is done
+//   on the halves with int32 operations (carry via unsigned compare). BigInt
+//   registers cost several times more per operation; doubles cannot hold 64
+//   bits. x0 is both halves zero; the interpreter never writes index 0/1.
+// - pc is a JS number holding the signed 64-bit value (exact while it is a
+//   safe integer, which every canonical Sv39 address is). Inside run() the pc
+//   is kept as (page base, int32 offset) so that sequential flow and
+//   branches inside a page are pure int32 arithmetic.
+// - Decoded instructions are cached per 4 KiB physical RAM page in an
+//   Int32Array of 2048 slots (one per halfword) x 4 words; see decode.ts for
+//   the slot format. A store into a page that has a decoded cache clears the
+//   slots it overlaps; fence.i clears everything. Issue 3's JIT can translate
+//   hot pages from these arrays without changing the interpreter.
+// - A small direct-mapped software TLB (load/store/fetch, 256 entries each)
+//   caches virtual page -> RAM byte offset; misses call mmu.translate().
+import { Bus } from './bus.js';
+import { PhysMem } from './memory.js';
+import { CsrFile } from './csr.js';
+import { Mmu } from './mmu.js';
+import { FpRegs } from './fpu/index.js';
+
+export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3 } as const;
+export type RunExitCode = (typeof RunExit)[keyof typeof RunExit];
+
+/** Number of TLB entries per access kind (direct-mapped on the low VPN bits). */
+export const TLB_SIZE = 256;
+
+export interface HartOptions { hartId?: number }
+
+export class Hart {
+  readonly x = new Int32Array(64);
+  pc = 0;
+  priv = 3;
+  instret = 0;
+  readonly hartId: number;
+  readonly fp: FpRegs;
+  readonly csr: CsrFile;
+  readonly mmu: Mmu;
+  readonly bus: Bus;
+  readonly ram: PhysMem;
+  /** Scratch for csrRead results: [lo, hi]. */
+  readonly csrBuf = new Int32Array(2);
+  /** The `time` CSR source; the machine installs the CLINT's mtime. */
+  readTime: () => number;
+
+  /** Bitmask of privilege modes (1 << priv) whose traps are reported to the embedder instead of being taken. */
+  trapToHost = 0;
+  trapCause = 0;
+  trapIsInterrupt = false;
+  trapTval = 0;
+  trapPc = 0;
+  /** Set by the embedder (e.g. HTIF exit) to make run() return HALT. */
+  halted = false;
+
+  // --- interpreter state (owned by hart-exec.ts / hart-mem.ts) ---
+  /** Decoded pages by RAM page index (paddr - ram.base) >> 12. */
+  decPages: (Int32Array | undefined)[];
+  /** 1 where decPages has an entry: checked by every store into RAM. */
+  codePage: Uint8Array;
+  /** Bumped whenever decoded state may be stale (fence.i, flushDecodeCache) or the TLBs are flushed. */
+  epoch = 0;
+  /** Set when the run loop must leave its fast path soon (interrupt pending, CSR change...). */
+  irqCheck = true;
+  // Software TLBs: tag = virtual page number low/high parts, value = RAM byte offset of the page.
+  readonly tlbLTagLo = new Int32Array(TLB_SIZE);
+  readonly tlbLTagHi = new Int32Array(TLB_SIZE);
+  readonly tlbLOff = new Int32Array(TLB_SIZE);
+  readonly tlbSTagLo = new Int32Array(TLB_SIZE);
+  readonly tlbSTagHi = new Int32Array(TLB_SIZE);
+  readonly tlbSOff = new Int32Array(TLB_SIZE);
+  readonly tlbXTagLo = new Int32Array(TLB_SIZE);
+  readonly tlbXTagHi = new Int32Array(TLB_SIZE);
+  readonly tlbXOff = new Int32Array(TLB_SIZE);
+  /** LR/SC reservation: physical address, or -1. */
+  resAddr = -1;
+
+  constructor(bus: Bus, opts: HartOptions = {}) {
+    this.bus = bus;
+    this.ram = bus.ram;
+    this.hartId = opts.hartId ?? 0;
+    this.fp = new FpRegs();
+    this.csr = new CsrFile();
+    this.mmu = new Mmu(bus);
+    this.readTime = () => this.instret;
+    const pages = this.ram.size >>> 12;
+    this.decPages = new Array<Int32Array | undefined>(pages).fill(undefined);
+    this.codePage = new Uint8Array(pages);
+    this.tlbFlush();
+  }
+
+  /** Raises or lowers a hardware interrupt-pending bit of mip (MSIP 3, MTIP 7, MEIP 11, SEIP 9...). */
+  setPending(bit: number, on: boolean): void {
+    void bit; void on;
+    this.irqCheck = true;
+  }
+
+  /** Invalidates the whole decode cache (fence.i; an embedder that wrote code into RAM behind the hart's back). */
+  flushDecodeCache(): void {
+    this.decPages.fill(undefined);
+    this.codePage.fill(0);
+    this.epoch++;
+  }
+
+  /** Empties the hart's software TLBs (the Mmu's flush calls this too). */
+  tlbFlush(): void {
+    this.tlbLTagHi.fill(0x7fffffff);
+    this.tlbSTagHi.fill(0x7fffffff);
+    this.tlbXTagHi.fill(0x7fffffff);
+    this.epoch++;
+  }
+
+  /** Runs at most `budget` instructions; returns a RunExit code. */
+  run(budget: number): number {
+    void budget;
+    return this.halted ? RunExit.HALT : RunExit.BUDGET;
+  }
+
+  /** Executes one instruction (debuggers); same return values as run(). */
+  step(): number { return this.run(1); }
+}
