@@ -104,7 +104,7 @@ export class CsrFile {
    * instruction after executing it (the write replaces that increment, as the spec says). */
   instretBias = 1;
   readonly pmpcfg = new Int32Array(16);   // [2k] low word, [2k+1] high word of pmpcfg(2k)
-  readonly pmpaddr = new Float64Array(64);
+  readonly pmpaddr = new Int32Array(128); // [2i] low word, [2i+1] high word of pmpaddr(i)
 
   /** Pending and enabled interrupt bits (mip & mie). */
   pendingEnabled(): number { return (this.mip | this.mipHw) & this.mie; }
@@ -186,7 +186,7 @@ export function csrRead(h: Hart, num: number): boolean {
     const k = num - 0x3a0;
     return put(h, c.pmpcfg[k], c.pmpcfg[k + 1]);
   }
-  if (num >= 0x3b0 && num <= 0x3ef) return putNum(h, c.pmpaddr[num - 0x3b0]);
+  if (num >= 0x3b0 && num <= 0x3ef) { const i = (num - 0x3b0) * 2; return put(h, c.pmpaddr[i], c.pmpaddr[i + 1]); }
   return false;
 }
 
@@ -290,7 +290,7 @@ export function csrWrite(h: Hart, num: number, lo: number, hi: number): boolean 
   if (num >= 0x3b0 && num <= 0x3ef) {
     const i = num - 0x3b0;
     if (pmpLocked(c, i)) return true;
-    c.pmpaddr[i] = (hi & 0x3fffff) * TWO32 + (lo >>> 0); // bits 53:0
+    c.pmpaddr[2 * i] = lo; c.pmpaddr[2 * i + 1] = hi & 0x3fffff; // bits 53:0
     return true;
   }
   return false;
@@ -317,16 +317,11 @@ export function getCsr(h: Hart, num: number): bigint {
   const saved = h.priv;
   const st = h.csr.mstatus;
   h.priv = 3;
-  h.csr.mstatus |= MSTATUS.FS;
+  if (num >= 1 && num <= 3) h.csr.mstatus |= MSTATUS.FS; // readable here even when FS is Off
   const ok = csrRead(h, num);
   h.csr.mstatus = st;
   h.priv = saved;
   if (!ok) return 0n;
-  if (num === 0x300 || num === 0x100) {
-    // SD reflects the real FS, not the temporary one above.
-    const hiSD = (st & MSTATUS.FS) === MSTATUS.FS ? h.csrBuf[1] : h.csrBuf[1] & 0x7fffffff;
-    return BigInt.asUintN(64, (BigInt(hiSD) << 32n) | BigInt(h.csrBuf[0] >>> 0));
-  }
   return BigInt.asUintN(64, (BigInt(h.csrBuf[1]) << 32n) | BigInt(h.csrBuf[0] >>> 0));
 }
 
