@@ -11,7 +11,7 @@ import { slowArith, slowOut, OP_ADD, OP_MUL, OP_DIV, OP_SQRT, OP_FMA } from './r
 
 const SPLIT = 134217729;            // 2^27 + 1 (Veltkamp)
 const BIG = 2 ** 995;               // operands above this could overflow the split
-const HUGE = 2 ** 1020;
+const HUGE = 2 ** 1020;            // products below this cannot overflow inside TwoProduct
 const PMIN = 2 ** -968;             // products above this have an exactly representable error
 const RMIN = 2 ** -1021;            // results above this are neither tiny nor near it
 const SIGN = -0x80000000;
@@ -66,7 +66,7 @@ export function mulD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number
   if (rm === RM_RNE) {
     const a = F.f64[rs1], b = F.f64[rs2];
     const r = a * b, ar = Math.abs(r);
-    if (ar >= PMIN && ar < Infinity && Math.abs(a) <= BIG && Math.abs(b) <= BIG) {
+    if (ar >= PMIN && ar <= HUGE && Math.abs(a) <= BIG && Math.abs(b) <= BIG) {
       if (twoProdErr(a, b, r) !== 0) F.fflags |= FFLAG_NX;
       F.f64[rd] = r;
       return;
@@ -80,7 +80,7 @@ export function divD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number
   if (rm === RM_RNE) {
     const a = F.f64[rs1], b = F.f64[rs2];
     const q = a / b, aq = Math.abs(q), aa = Math.abs(a);
-    if (aq >= PMIN && aq <= BIG && aa >= PMIN && aa < Infinity && Math.abs(b) <= BIG) {
+    if (aq >= PMIN && aq <= BIG && aa >= PMIN && aa <= HUGE && Math.abs(b) <= BIG) {
       const p = q * b;
       if (p !== a || twoProdErr(q, b, p) !== 0) F.fflags |= FFLAG_NX;
       F.f64[rd] = q;
@@ -94,7 +94,7 @@ export function divD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number
 export function sqrtD(F: FpRegs, rd: number, rs1: number, rm: number): void {
   if (rm === RM_RNE) {
     const a = F.f64[rs1];
-    if (a >= PMIN && a < Infinity) {
+    if (a >= PMIN && a <= HUGE) {
       const r = Math.sqrt(a), p = r * r;
       if (p !== a || twoProdErr(r, r, p) !== 0) F.fflags |= FFLAG_NX;
       F.f64[rd] = r;
