@@ -26,6 +26,7 @@ import { Plic } from './plic.js';
 import { Htif } from './htif.js';
 import { parseElf, EM_RISCV, PT_LOAD } from '../lib/elf.js';
 import type { ElfFile } from '../lib/elf.js';
+import { translate, Access } from './mmu.js';
 
 export const DEFAULT_TIMEBASE_HZ = 10_000_000;
 
@@ -274,3 +275,29 @@ export class Machine {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** The instruction bits at the hart's pc (16-bit for a compressed one), or -1 if it cannot be fetched. */
+export function fetchForTrace(h: Hart): number {
+  const pa = translate(h, h.pc, Access.FETCH);
+  if (pa < 0 || !h.bus.load(pa, 2)) return -1;
+  const lo = h.bus.val[0] & 0xffff;
+  if ((lo & 3) !== 3) return lo;
+  if (!h.bus.load(pa + 2, 2)) return -1;
+  return ((h.bus.val[0] << 16) | lo) >>> 0;
+}
+
+function hex(v: number, width: number): string {
+  return BigInt.asUintN(64, BigInt(v)).toString(16).padStart(width, '0');
+}
+
+/** One trace line for the instruction about to execute: privilege, pc, raw bits, disassembly. */
+export function traceLine(h: Hart): string {
+  const insn = fetchForTrace(h);
+  const mode = 'USHM'[h.priv] ?? '?';
+  if (insn < 0) return `${mode} ${hex(h.pc, 16)}  (fetch fault)`;
+  const raw = (insn & 3) === 3 ? hex(insn, 8) : hex(insn, 4).padEnd(8, ' ');
+  return `${mode} ${hex(h.pc, 16)}  ${raw}  ${disasm(insn, h.pc)}`;
+}
+
+/** Placeholder until core/hw/disasm.ts lands. */
+function disasm(insn: number, pc: number): string { void insn; void pc; return ''; }

@@ -1,0 +1,29 @@
+// rv64um: MUL, MULH, MULHSU, MULHU, MULW (low and high halves of the 128-bit product).
+#include "env.h"
+#include "macros.h"
+RVTEST_CODE_BEGIN
+  TEST_RR(2, mul, 0, 0, 0)
+  TEST_RR(3, mul, 0x0000000000000015, 3, 7)
+  TEST_RR(4, mul, 0xffffffffffffffeb, -3, 7)
+  TEST_RR(5, mul, 0x0000000000000001, -1, -1)
+  TEST_RR(6, mul, 0x8000000000000000, 0x8000000000000000, -1)
+  TEST_RR(7, mul, 0xfedcba9876543210 * 0x13579bdf02468ace, 0xfedcba9876543210, 0x13579bdf02468ace)
+  TEST_RR(8, mulh, 0xffffffffffffffff, -1, 1)
+  TEST_RR(9, mulh, 0x0000000000000000, -1, -1)
+  TEST_RR(10, mulh, 0x4000000000000000, 0x8000000000000000, 0x8000000000000000)
+  TEST_RR(11, mulh, 0xc000000000000000, 0x8000000000000000, 0x7fffffffffffffff)
+  TEST_RR(12, mulhu, 0xfffffffffffffffe, -1, -1)
+  TEST_RR(13, mulhu, 0x0000000000000000, 0xffffffff, 0xffffffff)
+  TEST_RR(14, mulhu, 0x00000000ffffffff, 0xffffffff00000000, 0x100000000)
+  TEST_RR(15, mulhu, 0x0121fa00ad77d7422, 0x123456789abcdef0, 0xfedcba9876543210)
+  TEST_RR(16, mulhsu, 0xffffffffffffffff, -1, -1)
+  TEST_RR(17, mulhsu, 0x0000000000000000, 1, -1)
+  TEST_RR(18, mulhsu, 0xc000000000000000, 0x8000000000000000, 0x8000000000000000)
+  TEST_RR(19, mulw, 0x0000000000000001, -1, -1)
+  TEST_RR(20, mulw, 0xffffffff80000000, 0x40000000, 2)
+  TEST_RR(21, mulw, 0x0000000000000015, 0x1234500000003, 0xabcd00000007)
+  TEST_RR_SRC12_EQ_DEST(22, mul, 169, 13)
+  TEST_PASSFAIL
+RVTEST_CODE_END
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END
