@@ -1,0 +1,2 @@
+/* getopt. */
+#include <unistd.h>

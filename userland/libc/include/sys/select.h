@@ -1,0 +1,2 @@
+/* Placeholder: select is not provided; use poll. */
+#include <sys/time.h>

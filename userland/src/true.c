@@ -1,0 +1,2 @@
+/* true: exit successfully. */
+int main(void) { return 0; }
