@@ -106,7 +106,7 @@ if (missing.length > 0) {
       buf.writeBigUInt64LE(c.xa, off + 32);
       off += REC;
     }
-    const inFile = join(cache, 'fpu-oracle.in'), outFile = join(cache, 'fpu-oracle.out');
+    const inFile = join(cache, `fpu-oracle-${process.pid}.in`), outFile = join(cache, `fpu-oracle-${process.pid}.out`);
     writeFileSync(inFile, buf);
     const run = spawnSync('qemu-riscv64', [exe, inFile, outFile], { encoding: 'utf8' });
     if (run.status !== 0) { t.fail(`qemu-riscv64 failed: ${run.status} ${run.stderr}`); return; }
