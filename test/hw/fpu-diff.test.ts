@@ -6,7 +6,7 @@
 // operands per instruction; execFp must produce the same fa0, a0 and fflags.
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FpRegs, execFp, disasmFp, FP_OK } from '../../core/hw/fpu/index.js';
@@ -109,8 +109,9 @@ if (missing.length > 0) {
     const inFile = join(cache, `fpu-oracle-${process.pid}.in`), outFile = join(cache, `fpu-oracle-${process.pid}.out`);
     writeFileSync(inFile, buf);
     const run = spawnSync('qemu-riscv64', [exe, inFile, outFile], { encoding: 'utf8' });
-    if (run.status !== 0) { t.fail(`qemu-riscv64 failed: ${run.status} ${run.stderr}`); return; }
-    const out = readFileSync(outFile);
+    const out = run.status === 0 ? readFileSync(outFile) : null;
+    rmSync(inFile, { force: true }); rmSync(outFile, { force: true });
+    if (!out) { t.fail(`qemu-riscv64 failed: ${run.status} ${run.stderr}`); return; }
     t.is(out.length, 24 * cases.length, 'oracle produced one result per case');
 
     const F = new FpRegs();
