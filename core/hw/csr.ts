@@ -4,6 +4,11 @@
 // counter enables, TVM, FS). The hart's CSR instructions call csrRead/csrWrite;
 // tests and the kernel use getCsr/setCsr (BigInt, cold).
 //
+// Beyond the base set: PMP (pmpcfg/pmpaddr) and S-mode PMP through Sscsrind
+// (siselect 0x100..0x13f with sireg/sireg2) are stored without enforcement;
+// the trigger CSRs tselect/tdata1-3 read 0 and ignore writes (no triggers);
+// mcountinhibit and the hpm counters/events read 0.
+//
 // Storage: registers whose value lives in the low 32 bits (mstatus's writable
 // fields, mie, mip, delegation, counteren) are plain int32 numbers; addresses
 // (mepc, sepc, mtvec, stvec, mtval, stval) are JS numbers holding the signed
@@ -17,6 +22,8 @@ export const CSR = {
   fflags: 0x001, frm: 0x002, fcsr: 0x003,
   cycle: 0xc00, time: 0xc01, instret: 0xc02, hpmcounter3: 0xc03, hpmcounter31: 0xc1f,
   sstatus: 0x100, sie: 0x104, stvec: 0x105, scounteren: 0x106, senvcfg: 0x10a,
+  siselect: 0x150, sireg: 0x151, sireg2: 0x152,
+  tselect: 0x7a0, tdata1: 0x7a1, tdata2: 0x7a2, tdata3: 0x7a3,
   sscratch: 0x140, sepc: 0x141, scause: 0x142, stval: 0x143, sip: 0x144, satp: 0x180,
   mvendorid: 0xf11, marchid: 0xf12, mimpid: 0xf13, mhartid: 0xf14, mconfigptr: 0xf15,
   mstatus: 0x300, misa: 0x301, medeleg: 0x302, mideleg: 0x303, mie: 0x304, mtvec: 0x305,
@@ -59,6 +66,8 @@ const MIE_MASK = MIP.SSIP | MIP.MSIP | MIP.STIP | MIP.MTIP | MIP.SEIP | MIP.MEIP
 const MIP_WMASK = MIP.SSIP | MIP.STIP | MIP.SEIP;
 
 const TWO32 = 4294967296;
+/** siselect values 0x100..0x13f reach S-mode PMP entry (value - 0x100) through sireg/sireg2. */
+const SPMP_SELECT = 0x100;
 
 /** The 64-bit two's-complement value (lo, hi) as a JS number, sign-extended from bit 52 (WARL for addresses). */
 export function joinAddr(lo: number, hi: number): number {
@@ -103,6 +112,10 @@ export class CsrFile {
   /** A minstret write stores value - instretBias, because the hart counts the writing
    * instruction after executing it (the write replaces that increment, as the spec says). */
   instretBias = 1;
+  /** Sscsrind select register and the S-mode PMP entries it reaches (stored, not enforced). */
+  siselect = 0;
+  readonly spmpcfg = new Int32Array(64);
+  readonly spmpaddr = new Int32Array(128); // [2i] low word, [2i+1] high word
   readonly pmpcfg = new Int32Array(16);   // [2k] low word, [2k+1] high word of pmpcfg(2k)
   readonly pmpaddr = new Int32Array(128); // [2i] low word, [2i+1] high word of pmpaddr(i)
 
@@ -165,6 +178,13 @@ export function csrRead(h: Hart, num: number): boolean {
     case 0x142: return put(h, c.scauseLo, c.scauseHi);
     case 0x143: return putNum(h, c.stval);
     case 0x144: return put(h, (c.mip | c.mipHw) & c.mideleg, 0);
+    case 0x150: return put(h, c.siselect, 0);
+    case 0x151: case 0x152: {
+      const i = c.siselect - SPMP_SELECT;
+      if (i < 0 || i >= 64) return false;
+      return num === 0x151 ? put(h, c.spmpaddr[2 * i], c.spmpaddr[2 * i + 1]) : put(h, c.spmpcfg[i], 0);
+    }
+    case 0x7a0: case 0x7a1: case 0x7a2: case 0x7a3: return put(h, 0, 0); // no triggers
     case 0x180:
       if (tvmTrap(h)) return false;
       return put(h, c.satpPpn | 0, (c.satpMode << 28) | (c.satpAsid << 12) | (Math.floor(c.satpPpn / TWO32) & 0xfff));
@@ -225,7 +245,7 @@ export function csrWrite(h: Hart, num: number, lo: number, hi: number): boolean 
     case 0xb02: {
       // The written value replaces this instruction's own increment (not for setCsr: no instruction).
       const cyc = h.instret + c.cycleDelta;
-      h.instret = Math.max(0, joinAddr(lo, hi) - (bypass ? 0 : c.instretBias));
+      h.instret = joinAddr(lo, hi) - (bypass ? 0 : c.instretBias); // may be -1 until the increment
       c.cycleDelta = cyc - h.instret;
       return true;
     }
@@ -243,6 +263,15 @@ export function csrWrite(h: Hart, num: number, lo: number, hi: number): boolean 
       c.mip = (c.mip & ~m) | (lo & m);
       return true;
     }
+    case 0x150: c.siselect = lo & 0xfff; return true;
+    case 0x151: case 0x152: {
+      const i = c.siselect - SPMP_SELECT;
+      if (i < 0 || i >= 64) return false;
+      if (num === 0x151) { c.spmpaddr[2 * i] = lo; c.spmpaddr[2 * i + 1] = hi & 0x3fffff; }
+      else c.spmpcfg[i] = lo & 0x39f; // R W X A L U SHARED
+      return true;
+    }
+    case 0x7a0: case 0x7a1: case 0x7a2: case 0x7a3: return true;
     case 0x180: {
       if (tvmTrap(h)) return false;
       const mode = hi >>> 28;

@@ -199,7 +199,7 @@ test('read-only CSRs (bits 11:10 = 3) are illegal to write even in M; unknown CS
     t.true(csrRead(h, n), `read 0x${n.toString(16)}`);
     t.false(csrWrite(h, n, 0, 0), `write 0x${n.toString(16)}`);
   }
-  for (const n of [0x7c0, 0x5c0, 0x800, 0x205, 0x3ff, 0x7a0, 0xfff, 0x00f]) {
+  for (const n of [0x7c0, 0x5c0, 0x800, 0x205, 0x3ff, 0x7a5, 0xfff, 0x00f]) {
     t.false(csrRead(h, n), `read 0x${n.toString(16)}`);
     t.false(csrWrite(h, n, 0, 0), `write 0x${n.toString(16)}`);
   }
@@ -238,4 +238,38 @@ test('fflags/frm/fcsr map to the FPU state; illegal when FS is Off; writes set F
   t.is(h.csrBuf[0], (2 << 5) | 1);
   t.true(csrRead(h, CSR.frm));
   t.is(h.csrBuf[0], 2);
+});
+
+test('trigger CSRs: tselect/tdata1-3 read 0 and ignore writes (no triggers implemented)', (t) => {
+  const h = mkHart();
+  h.priv = 3;
+  for (const n of [CSR.tselect, CSR.tdata1, CSR.tdata2, CSR.tdata3]) {
+    t.true(csrWrite(h, n, 0x55, 0x20000000));
+    t.true(csrRead(h, n));
+    t.deepEqual([h.csrBuf[0], h.csrBuf[1]], [0, 0]);
+  }
+  h.priv = 1;
+  t.false(csrRead(h, CSR.tselect));
+});
+
+test('S-mode PMP through siselect/sireg/sireg2: stored per entry; other selections are illegal', (t) => {
+  const h = mkHart();
+  h.priv = 1;
+  t.true(csrWrite(h, CSR.siselect, 0x100, 0));
+  t.true(csrRead(h, CSR.siselect));
+  t.is(h.csrBuf[0], 0x100);
+  t.true(csrWrite(h, CSR.sireg2, 0xffff, 0));
+  t.true(csrRead(h, CSR.sireg2));
+  t.is(h.csrBuf[0], 0x39f);
+  t.true(csrWrite(h, CSR.sireg, -1, -1));
+  t.true(csrRead(h, CSR.sireg));
+  t.deepEqual([h.csrBuf[0], h.csrBuf[1]], [-1, 0x3fffff]);
+  t.true(csrWrite(h, CSR.siselect, 0x101, 0));
+  t.true(csrRead(h, CSR.sireg2));
+  t.is(h.csrBuf[0], 0);
+  t.true(csrWrite(h, CSR.siselect, 0x140, 0));
+  t.false(csrRead(h, CSR.sireg));
+  t.false(csrWrite(h, CSR.sireg2, 1, 0));
+  h.priv = 0;
+  t.false(csrRead(h, CSR.siselect));
 });

@@ -91,3 +91,12 @@ test('setCsr(minstret) from the embedder stores the value as is', (t) => {
   setCsr(h, CSR.instret, 42n); // the user alias is accepted on this cold path
   t.is(h.instret, 42);
 });
+
+test('csrwi minstret, 0 then csrr minstret reads 0 (the write suppresses the increment)', (t) => {
+  const h = mkHart();
+  h.instret = 1000;
+  t.true(csrWrite(h, CSR.minstret, 0, 0));
+  h.instret += 1; // the hart retires the csrwi
+  t.true(csrRead(h, CSR.minstret));
+  t.deepEqual([h.csrBuf[0], h.csrBuf[1]], [0, 0]);
+});
