@@ -21,17 +21,18 @@
 //   hot pages from these arrays without changing the interpreter.
 // - A small direct-mapped software TLB (load/store/fetch, 256 entries each)
 //   caches virtual page -> RAM byte offset; misses call mmu.translate().
-import { Bus } from './bus.js';
-import { PhysMem } from './memory.js';
+import type { Bus } from './bus.js';
+import type { PhysMem } from './memory.js';
 import { CsrFile } from './csr.js';
 import { Mmu } from './mmu.js';
 import { FpRegs } from './fpu/index.js';
+import { execute } from './hart-exec.js';
+import { invalidateCode, TLB_EMPTY, TLB_SIZE } from './hart-mem.js';
 
 export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3 } as const;
 export type RunExitCode = (typeof RunExit)[keyof typeof RunExit];
 
-/** Number of TLB entries per access kind (direct-mapped on the low VPN bits). */
-export const TLB_SIZE = 256;
+export { TLB_SIZE };
 
 export interface HartOptions { hartId?: number }
 
@@ -79,8 +80,17 @@ export class Hart {
   readonly tlbXTagLo = new Int32Array(TLB_SIZE);
   readonly tlbXTagHi = new Int32Array(TLB_SIZE);
   readonly tlbXOff = new Int32Array(TLB_SIZE);
-  /** LR/SC reservation: physical address, or -1. */
+  /** LR/SC reservation: physical address and size, or -1. */
   resAddr = -1;
+  resSize = 0;
+  /** Memory slow-path results: loaded value [lo, hi]; fault cause and tval. */
+  readonly mbuf = new Int32Array(2);
+  memFault = 0;
+  memTval = 0;
+  /** Scratch decode slot for a 32-bit instruction that straddles two pages. */
+  readonly xslot = new Int32Array(4);
+  /** Statistics: stores that invalidated decoded slots. */
+  codeWrites = 0;
 
   constructor(bus: Bus, opts: HartOptions = {}) {
     this.bus = bus;
@@ -89,6 +99,7 @@ export class Hart {
     this.fp = new FpRegs();
     this.csr = new CsrFile();
     this.mmu = new Mmu(bus);
+    this.mmu.onFlush = () => this.tlbFlush();
     this.readTime = () => this.instret;
     const pages = this.ram.size >>> 12;
     this.decPages = new Array<Int32Array | undefined>(pages).fill(undefined);
@@ -98,7 +109,7 @@ export class Hart {
 
   /** Raises or lowers a hardware interrupt-pending bit of mip (MSIP 3, MTIP 7, MEIP 11, SEIP 9...). */
   setPending(bit: number, on: boolean): void {
-    void bit; void on;
+    this.csr.setPending(bit, on);
     this.irqCheck = true;
   }
 
@@ -109,18 +120,29 @@ export class Hart {
     this.epoch++;
   }
 
-  /** Empties the hart's software TLBs (the Mmu's flush calls this too). */
+  /**
+   * Tells the hart that RAM bytes [paddr, paddr+len) were written behind its back
+   * (loaders, the kernel's copyOut into code pages): drops decoded slots there.
+   */
+  invalidateRange(paddr: number, len: number): void {
+    const off = paddr - this.ram.base;
+    if (off + len <= 0 || off >= this.ram.size) return;
+    invalidateCode(this, Math.max(0, off), Math.min(len, this.ram.size - off));
+  }
+
+  /** Empties the hart's software TLBs (the Mmu calls this through onFlush whenever it drops entries). */
   tlbFlush(): void {
-    this.tlbLTagHi.fill(0x7fffffff);
-    this.tlbSTagHi.fill(0x7fffffff);
-    this.tlbXTagHi.fill(0x7fffffff);
+    this.tlbLTagHi.fill(TLB_EMPTY);
+    this.tlbSTagHi.fill(TLB_EMPTY);
+    this.tlbXTagHi.fill(TLB_EMPTY);
     this.epoch++;
   }
 
   /** Runs at most `budget` instructions; returns a RunExit code. */
   run(budget: number): number {
-    void budget;
-    return this.halted ? RunExit.HALT : RunExit.BUDGET;
+    if (this.halted) return RunExit.HALT;
+    this.mmu.sync(this); // the embedder may have changed priv or CSRs directly
+    return execute(this, budget);
   }
 
   /** Executes one instruction (debuggers); same return values as run(). */

@@ -1,0 +1,338 @@
+// The interpreter loop: fetches decoded slots from the per-page decode cache
+// (decoding on first use), dispatches on the op number, and keeps the pc as
+// (page base lo/hi, offset) so that straight-line code and branches within a
+// page never leave int32 arithmetic. Aligned RAM loads/stores that hit the
+// software TLB are done inline through ram.i32/u16/u8; the rest goes to
+// hart-mem.ts. Rare instructions (system, CSR, FP, AMO) call out to
+// hart-system.ts. Interrupts are checked at entry, every CHUNK instructions,
+// and after anything that may enable one (CSR writes, mret/sret, wfi).
+//
+// The case labels are the numbers of decode.ts's Op table, written literally
+// so that V8 compiles the switch to a jump table without loading constants.
+import type { Hart } from './hart.js';
+import { loadSlow, storeSlow, fetchHalf, xlate } from './hart-mem.js';
+import { mul64, mulh64, div64, divu64, divw } from './hart-muldiv.js';
+import { checkInterrupts, takeException } from './trap.js';
+import { Access } from './mmu.js';
+import { decode32, dec, SLOT_WORDS, SLOTS_PER_PAGE } from './decode.js';
+import { expandRvc } from './rvc.js';
+import { execSystem, execFpMem, SYS_OK, SYS_TRAP, SYS_WFI } from './hart-system.js';
+
+const TWO32 = 4294967296;
+/** Instructions between interrupt checks. */
+export const CHUNK = 256;
+
+/** Decodes the instruction at RAM byte offset `ro` into slot `si` of dp. Returns false for a page-crossing 32-bit instruction. */
+function fillSlot(h: Hart, dp: Int32Array, si: number, ro: number): boolean {
+  const u16 = h.ram.u16;
+  const lo = u16[ro >>> 1];
+  if ((lo & 3) !== 3) {
+    const e = expandRvc(lo);
+    if (e === 0) { dp[si] = 1; dp[si + 1] = 0; }
+    else { decode32(e); dp[si] = dec[0] & ~(1 << 23); dp[si + 1] = dec[1]; }
+    dp[si + 2] = lo; dp[si + 3] = e;
+    return true;
+  }
+  if ((ro & 4095) === 4094) return false;
+  const insn = lo | (u16[(ro >>> 1) + 1] << 16);
+  decode32(insn);
+  dp[si] = dec[0]; dp[si + 1] = dec[1]; dp[si + 2] = insn; dp[si + 3] = insn;
+  return true;
+}
+
+/** The decoded page for RAM page `page`, creating it (and dropping store-TLB entries that point at it). */
+function decodedPage(h: Hart, page: number): Int32Array {
+  let dp = h.decPages[page];
+  if (dp === undefined) {
+    dp = new Int32Array(SLOTS_PER_PAGE * SLOT_WORDS);
+    h.decPages[page] = dp;
+    h.codePage[page] = 1;
+    const off = page * 4096;
+    for (let i = 0; i < h.tlbSOff.length; i++) if (h.tlbSOff[i] === off) h.tlbSTagHi[i] = 0x7fffffff;
+  }
+  return dp;
+}
+
+/** Runs up to `budget` instructions. */
+export function execute(h: Hart, budget: number): number {
+  const x = h.x;
+  const ram = h.ram;
+  const i32 = ram.i32, u16 = ram.u16, u8 = ram.u8;
+  const tLLo = h.tlbLTagLo, tLHi = h.tlbLTagHi, tLOff = h.tlbLOff;
+  const tSLo = h.tlbSTagLo, tSHi = h.tlbSTagHi, tSOff = h.tlbSOff;
+  const tXLo = h.tlbXTagLo, tXHi = h.tlbXTagHi, tXOff = h.tlbXOff;
+  const mbuf = h.mbuf;
+  const xslot = h.xslot;
+
+  let start = h.instret;
+  let count = 0;
+  let result: number = 0 /* BUDGET */;
+  // pc = pcHi * 2^32 + (pcLo >>> 0) + off, pcLo page aligned.
+  let pcLo = 0, pcHi = 0, off = 0;
+  let dp: Int32Array | null = null;
+  let pageRo = 0; // RAM offset of the current physical page
+  {
+    const v = h.pc;
+    const lo = v | 0;
+    pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095;
+  }
+  let exc = 0, tval = 0;
+
+  outer: for (;;) {
+    if (h.halted) { result = 3 /* HALT */; break; }
+    if (count >= budget) break;
+    h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
+    h.instret = start + count;
+    const ir = checkInterrupts(h);
+    if (ir !== 0) {
+      if (ir === 2) { result = 1 /* TRAP */; break; }
+      const v = h.pc, lo = v | 0;
+      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
+    }
+    h.irqCheck = false;
+    let chunkEnd = count + CHUNK;
+    if (chunkEnd > budget) chunkEnd = budget;
+
+    while (count < chunkEnd) {
+      count++;
+      trap: {
+        if (dp === null || (off >>> 0) >= 4096) {
+          if ((off >>> 0) >= 4096) {
+            const lo = (pcLo + off) | 0;
+            if (off >= 0) { if ((lo >>> 0) < (pcLo >>> 0)) pcHi = (pcHi + 1) | 0; }
+            else if ((lo >>> 0) > (pcLo >>> 0)) pcHi = (pcHi - 1) | 0;
+            pcLo = lo & ~4095; off = lo & 4095;
+          }
+          const ti = (pcLo >>> 12) & 255;
+          if (tXLo[ti] === pcLo && tXHi[ti] === pcHi) pageRo = tXOff[ti];
+          else {
+            const pa = xlate(h, pcLo, pcHi, Access.FETCH);
+            if (pa < 0) { exc = h.memFault; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
+            if (!ram.contains(pa, 4096)) { exc = 1; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
+            pageRo = pa - ram.base;
+          }
+          dp = decodedPage(h, pageRo >>> 12);
+        }
+        let cp = dp;
+        let ci = off << 1;
+        let w = dp[ci];
+        if (w === 0) {
+          if (!fillSlot(h, dp, ci, pageRo + off)) {
+            // A 32-bit instruction across a page boundary: decode it each time into xslot.
+            const nlo = (pcLo + 4096) | 0, nhi = (nlo >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
+            const upper = fetchHalf(h, nlo, nhi);
+            if (upper < 0) { exc = h.memFault; tval = h.memTval; break trap; }
+            const insn = u16[(pageRo + off) >>> 1] | (upper << 16);
+            decode32(insn);
+            xslot[0] = dec[0]; xslot[1] = dec[1]; xslot[2] = insn; xslot[3] = insn;
+            cp = xslot; ci = 0;
+          }
+          w = cp[ci];
+        }
+        const imm = cp[ci + 1];
+        const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
+        const len = 2 + ((w >>> 22) & 2);
+        switch (w & 255) {
+          case 2: break; // NOP
+          case 3: { // ADD
+            const a = x[r1], lo = (a + x[r2]) | 0;
+            x[rd + 1] = (x[r1 + 1] + x[r2 + 1] + ((lo >>> 0) < (a >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+          }
+          case 4: { // SUB
+            const a = x[r1], b = x[r2];
+            x[rd + 1] = (x[r1 + 1] - x[r2 + 1] - ((a >>> 0) < (b >>> 0) ? 1 : 0)) | 0; x[rd] = (a - b) | 0; break;
+          }
+          case 5: case 19: { // SLL, SLLI
+            const s = (w & 255) === 5 ? x[r2] & 63 : imm;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd + 1] = lo << (s - 32); x[rd] = 0; }
+            else if (s !== 0) { x[rd + 1] = (hi << s) | (lo >>> (32 - s)); x[rd] = lo << s; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 6: { // SLT
+            const ah = x[r1 + 1], bh = x[r2 + 1];
+            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+          }
+          case 7: { // SLTU
+            const ah = x[r1 + 1] >>> 0, bh = x[r2 + 1] >>> 0;
+            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+          }
+          case 8: x[rd] = x[r1] ^ x[r2]; x[rd + 1] = x[r1 + 1] ^ x[r2 + 1]; break; // XOR
+          case 9: case 20: { // SRL, SRLI
+            const s = (w & 255) === 9 ? x[r2] & 63 : imm;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd] = hi >>> (s - 32) | 0; x[rd + 1] = 0; }
+            else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = (hi >>> s) | 0; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 10: case 21: { // SRA, SRAI
+            const s = (w & 255) === 10 ? x[r2] & 63 : imm;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd] = hi >> (s - 32); x[rd + 1] = hi >> 31; }
+            else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = hi >> s; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 11: x[rd] = x[r1] | x[r2]; x[rd + 1] = x[r1 + 1] | x[r2 + 1]; break; // OR
+          case 12: x[rd] = x[r1] & x[r2]; x[rd + 1] = x[r1 + 1] & x[r2 + 1]; break; // AND
+          case 13: { // ADDI
+            const a = x[r1], lo = (a + imm) | 0;
+            x[rd + 1] = (x[r1 + 1] + (imm >> 31) + ((lo >>> 0) < (a >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+          }
+          case 14: { // SLTI
+            const ah = x[r1 + 1], bh = imm >> 31;
+            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (imm >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+          }
+          case 15: { // SLTIU
+            const ah = x[r1 + 1] >>> 0, bh = (imm >> 31) >>> 0;
+            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (imm >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+          }
+          case 16: x[rd] = x[r1] ^ imm; x[rd + 1] = x[r1 + 1] ^ (imm >> 31); break; // XORI
+          case 17: x[rd] = x[r1] | imm; x[rd + 1] = x[r1 + 1] | (imm >> 31); break; // ORI
+          case 18: x[rd] = x[r1] & imm; x[rd + 1] = x[r1 + 1] & (imm >> 31); break; // ANDI
+          case 22: { const v = (x[r1] + x[r2]) | 0; x[rd] = v; x[rd + 1] = v >> 31; break; } // ADDW
+          case 23: { const v = (x[r1] - x[r2]) | 0; x[rd] = v; x[rd + 1] = v >> 31; break; } // SUBW
+          case 24: { const v = x[r1] << (x[r2] & 31); x[rd] = v; x[rd + 1] = v >> 31; break; } // SLLW
+          case 25: { const v = (x[r1] >>> (x[r2] & 31)) | 0; x[rd] = v; x[rd + 1] = v >> 31; break; } // SRLW
+          case 26: { const v = x[r1] >> (x[r2] & 31); x[rd] = v; x[rd + 1] = v >> 31; break; } // SRAW
+          case 27: { const v = (x[r1] + imm) | 0; x[rd] = v; x[rd + 1] = v >> 31; break; } // ADDIW
+          case 28: { const v = x[r1] << imm; x[rd] = v; x[rd + 1] = v >> 31; break; } // SLLIW
+          case 29: { const v = (x[r1] >>> imm) | 0; x[rd] = v; x[rd + 1] = v >> 31; break; } // SRLIW
+          case 30: { const v = x[r1] >> imm; x[rd] = v; x[rd + 1] = v >> 31; break; } // SRAIW
+          case 31: x[rd] = imm; x[rd + 1] = imm >> 31; break; // LUI
+          case 32: { // AUIPC
+            const p = (pcLo + off) | 0;
+            const ph = (p >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
+            const lo = (p + imm) | 0;
+            x[rd + 1] = (ph + (imm >> 31) + ((lo >>> 0) < (p >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+          }
+          case 33: { // JAL
+            const l = (pcLo + off + len) | 0;
+            x[rd] = l; x[rd + 1] = (l >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
+            off += imm; continue;
+          }
+          case 92: off += imm; continue; // J (jal x0)
+          case 34: { // JALR
+            const a = x[r1];
+            const tlo = ((a + imm) | 0) & ~1;
+            const thi = (x[r1 + 1] + (imm >> 31) + ((((a + imm) | 0) >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            if (rd !== 0) {
+              const l = (pcLo + off + len) | 0;
+              x[rd] = l; x[rd + 1] = (l >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
+            }
+            if (thi === pcHi && (tlo & ~4095) === pcLo) off = tlo & 4095;
+            else { pcHi = thi; pcLo = tlo & ~4095; off = tlo & 4095; dp = null; }
+            continue;
+          }
+          case 35: if (x[r1] === x[r2] && x[r1 + 1] === x[r2 + 1]) { off += imm; continue; } break; // BEQ
+          case 36: if (x[r1] !== x[r2] || x[r1 + 1] !== x[r2 + 1]) { off += imm; continue; } break; // BNE
+          case 37: { // BLT
+            const ah = x[r1 + 1], bh = x[r2 + 1];
+            if (ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0))) { off += imm; continue; } break;
+          }
+          case 38: { // BGE
+            const ah = x[r1 + 1], bh = x[r2 + 1];
+            if (!(ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)))) { off += imm; continue; } break;
+          }
+          case 39: { // BLTU
+            const ah = x[r1 + 1] >>> 0, bh = x[r2 + 1] >>> 0;
+            if (ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0))) { off += imm; continue; } break;
+          }
+          case 40: { // BGEU
+            const ah = x[r1 + 1] >>> 0, bh = x[r2 + 1] >>> 0;
+            if (!(ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)))) { off += imm; continue; } break;
+          }
+          case 41: case 42: case 43: case 44: case 45: case 46: case 47: { // LB LH LW LD LBU LHU LWU
+            const op = w & 255;
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            const size = op === 44 ? 8 : op === 43 || op === 47 ? 4 : op === 41 || op === 45 ? 1 : 2;
+            let lo: number, hi: number;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & (size - 1)) === 0) {
+              const o = tLOff[ti] + (vlo & 4095);
+              if (size === 8) { lo = i32[o >> 2]; hi = i32[(o >> 2) + 1]; }
+              else if (size === 4) { lo = i32[o >> 2]; hi = op === 43 ? lo >> 31 : 0; }
+              else if (size === 2) { lo = u16[o >> 1]; if (op === 42) lo = (lo << 16) >> 16; hi = lo >> 31; }
+              else { lo = u8[o]; if (op === 41) lo = (lo << 24) >> 24; hi = lo >> 31; }
+            } else {
+              if (!loadSlow(h, vlo, vhi, size)) { exc = h.memFault; tval = h.memTval; break trap; }
+              lo = mbuf[0]; hi = mbuf[1];
+              if (op === 41) { lo = (lo << 24) >> 24; hi = lo >> 31; }
+              else if (op === 42) { lo = (lo << 16) >> 16; hi = lo >> 31; }
+              else if (op === 43) hi = lo >> 31;
+            }
+            if (rd !== 0) { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 48: case 49: case 50: case 51: { // SB SH SW SD
+            const op = w & 255;
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            const size = 1 << (op - 48);
+            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & (size - 1)) === 0) {
+              const o = tSOff[ti] + (vlo & 4095);
+              if (size === 8) { i32[o >> 2] = x[r2]; i32[(o >> 2) + 1] = x[r2 + 1]; }
+              else if (size === 4) i32[o >> 2] = x[r2];
+              else if (size === 2) u16[o >> 1] = x[r2];
+              else u8[o] = x[r2];
+            } else if (!storeSlow(h, vlo, vhi, size, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
+            else if (h.irqCheck) chunkEnd = count;
+            break;
+          }
+          case 52: mul64(x, rd, r1, r2); break; // MUL
+          case 53: mulh64(x, rd, r1, r2, 1); break; // MULH
+          case 54: mulh64(x, rd, r1, r2, 2); break; // MULHSU
+          case 55: mulh64(x, rd, r1, r2, 0); break; // MULHU
+          case 56: div64(x, rd, r1, r2, false); break; // DIV
+          case 57: divu64(x, rd, r1, r2, false); break; // DIVU
+          case 58: div64(x, rd, r1, r2, true); break; // REM
+          case 59: divu64(x, rd, r1, r2, true); break; // REMU
+          case 60: { const v = Math.imul(x[r1], x[r2]); x[rd] = v; x[rd + 1] = v >> 31; break; } // MULW
+          case 61: divw(x, rd, r1, r2, 0); break; // DIVW
+          case 62: divw(x, rd, r1, r2, 1); break; // DIVUW
+          case 63: divw(x, rd, r1, r2, 2); break; // REMW
+          case 64: divw(x, rd, r1, r2, 3); break; // REMUW
+          case 90: x[rd] = imm; x[rd + 1] = imm >> 31; break; // LI
+          case 91: x[rd] = x[r1]; x[rd + 1] = x[r1 + 1]; break; // MV
+          case 71: break; // FENCE
+          case 85: case 86: case 87: case 88: case 89: { // FLW FLD FSW FSD, OP-FP/FMA
+            if (execFpMem(h, w, imm, cp[ci + 3], cp[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          default: { // ILLEGAL, system, CSR, AMO: out of line
+            h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
+            h.instret = start + count - 1;
+            const r = execSystem(h, w, imm, cp[ci + 2], len);
+            start = h.instret - (count - 1);
+            if (r === SYS_OK) break;
+            if (r === SYS_TRAP) { exc = h.memFault; tval = h.memTval; break trap; }
+            if (r === SYS_WFI) result = 2 /* WFI */;
+            // SYS_REFETCH / SYS_WFI: h.pc holds the next pc; end the chunk so interrupts are checked.
+            const v = h.pc, lo = v | 0;
+            pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
+            if (r === SYS_WFI) break outer;
+            chunkEnd = count;
+            continue;
+          }
+        }
+        off += len;
+        continue;
+      }
+      // An exception at pc: the instruction does not retire.
+      count--;
+      h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
+      h.instret = start + count;
+      if (takeException(h, exc, tval)) { result = 1 /* TRAP */; break outer; }
+      const v = h.pc, lo = v | 0;
+      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
+      chunkEnd = count; // a trap may have enabled an interrupt path: re-check
+    }
+  }
+  if (result !== 1 /* TRAP */) h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
+  h.instret = start + count;
+  return result;
+}
