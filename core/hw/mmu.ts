@@ -116,7 +116,7 @@ function fault(m: Mmu, code: number): number { m.faultCode = code; return -1; }
 
 /**
  * Translates va for `access` under satp, the effective privilege (MPRV/MPP for
- * loads and stores), SUM and MXR, filling the TLB. Returns the physical address,
+ * loads and stores), SUM and MXR: a TLB hit, else a page-table walk that fills the TLB. Returns the physical address,
  * or -1 with h.mmu.faultCode set (12/13/15 page fault, or 1/5/7 access fault).
  * The caller supplies tval (the faulting virtual address) when it takes the trap.
  */
@@ -127,6 +127,10 @@ export function translate(h: Hart, va: number, access: number): number {
   const st = c.mstatus;
   const eff = access !== 0 && h.priv === 3 && (st & MSTATUS.MPRV) !== 0 ? (st >> MSTATUS.MPP_SHIFT) & 3 : h.priv;
   const page = Math.floor(va / 4096);
+  const ti = page & TLB_MASK;
+  if (access === 1) { if (m.loadTag[ti] === page) return m.loadPa[ti] + (va - page * 4096); }
+  else if (access === 2) { if (m.storeTag[ti] === page) return m.storePa[ti] + (va - page * 4096); }
+  else if (m.fetchTag[ti] === page) return m.fetchPa[ti] + (va - page * 4096);
   if (eff === 3 || c.satpMode !== 8) {
     if (va < 0) return fault(m, ACCESS_FAULT[access]);
     insert(m, access, page, page * 4096);

@@ -94,6 +94,7 @@ test('reserved encodings: W without R, W+X without R, PTE bits 63:54, non-leaf w
   writePte(h, a, DATA, PTE.V | RWX | AD, 1 << 21); // bit 53: PPN (out of RAM but translates)
   t.not(tr(h, 0x5000, Access.LOAD), 'fault 13');
   writePte(h, a, DATA, PTE.V | RWX | AD);
+  h.mmu.flush();
   t.is(tr(h, 0x5000, Access.LOAD), DATA);
   // Non-leaf PTE with A, D or U set.
   const l1 = pt.slot(0x5000, 1);

@@ -72,6 +72,10 @@ test('stale entries survive page-table edits until sfence.vma (by address or in 
   t.is(hit(h, 0x5000, Access.LOAD), null);
   t.is(hit(h, 0x6000, Access.LOAD), DATA + 0x1000); // other pages kept
   t.is(translate(h, 0x5000, Access.LOAD), -1);
+  t.is(translate(h, 0x6000, Access.LOAD), DATA + 0x1000); // a hit: no walk
+  const walks = h.mmu.walks;
+  t.is(translate(h, 0x6008, Access.LOAD), DATA + 0x1008);
+  t.is(h.mmu.walks, walks);
   t.true(sfenceVma(h, true, 0, true, 0));
   t.is(hit(h, 0x6000, Access.LOAD), null);
 });
