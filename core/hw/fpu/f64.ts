@@ -5,8 +5,10 @@
 // q*b == a / r*r == a for div and sqrt) decides NX. The fused multiply-add uses
 // Boldo & Melquiond's emulation: RN(th + RO(tl + ul)) with (uh, ul) the exact
 // product and (th, tl) = TwoSum(c, uh), RO emulated from a TwoSum error.
+// RTZ/RDN/RUP reuse the fast path for + - * / sqrt: the RNE result moves by one
+// ulp when the sign of the exact error says it lies on the wrong side.
 // Everything else goes to the exact BigInt path of round.ts.
-import { FpRegs, FFLAG_NX, RM_RNE, setF64Bits } from './regs.js';
+import { FpRegs, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RMM, setF64Bits } from './regs.js';
 import { slowArith, slowOut, OP_ADD, OP_MUL, OP_DIV, OP_SQRT, OP_FMA } from './round.js';
 
 const SPLIT = 134217729;            // 2^27 + 1 (Veltkamp)
@@ -38,6 +40,40 @@ export function roundOdd(v: number, e: number): number {
   return scrF[0];
 }
 
+/** Moves r (finite, non-zero) one ulp toward +inf (up) or -inf. */
+function stepD(r: number, up: boolean): number {
+  scrF[0] = r;
+  const lo = scrI[0];
+  if ((r > 0) === up) { if (lo === -1) scrI[1] = scrI[1] + 1; scrI[0] = lo + 1; }
+  else { if (lo === 0) scrI[1] = scrI[1] - 1; scrI[0] = lo - 1; }
+  return scrF[0];
+}
+
+/**
+ * Turns r = RN(exact) into the result under directed mode rm (RTZ, RDN, RUP),
+ * given dir, the sign of exact - r; Infinity when that overflows (slow path).
+ */
+export function directed(r: number, dir: number, rm: number): number {
+  if (rm === RM_RTZ ? (r > 0 ? dir < 0 : dir > 0) : rm === RM_RDN ? dir < 0 : dir > 0) {
+    r = stepD(r, rm === RM_RTZ ? r < 0 : rm !== RM_RDN);
+    if (r - r !== 0) return Infinity;
+  }
+  return r;
+}
+
+/** Writes r = RN(exact) rounded per rm with dir = sign(exact - r); false if the slow path must run. */
+function finish(F: FpRegs, rd: number, r: number, dir: number, rm: number): boolean {
+  if (dir !== 0) {
+    if (rm !== RM_RNE) {
+      r = directed(r, dir, rm);
+      if (r === Infinity) return false;
+    }
+    F.fflags |= FFLAG_NX;
+  }
+  F.f64[rd] = r;
+  return true;
+}
+
 function slow(F: FpRegs, rd: number, op: number, rm: number, rs1: number, rs2: number, rs3: number, negA: boolean, negB: boolean, negC: boolean): void {
   const I = F.i32;
   F.fflags |= slowArith(1, op, rm,
@@ -49,27 +85,23 @@ function slow(F: FpRegs, rd: number, op: number, rm: number, rs1: number, rs2: n
 
 /** fadd.d (sub = false) / fsub.d. */
 export function addD(F: FpRegs, rd: number, rs1: number, rs2: number, sub: boolean, rm: number): void {
-  if (rm === RM_RNE) {
+  if (rm < RM_RMM) {
     const a = F.f64[rs1], b = sub ? -F.f64[rs2] : F.f64[rs2];
     const r = a + b;
-    if (r - r === 0) {  // finite: so are both operands
+    if (r - r === 0 && (r !== 0 || rm === RM_RNE)) {  // finite: so are both operands
       const bb = r - a;
-      if ((a - (r - bb)) + (b - bb) !== 0) F.fflags |= FFLAG_NX;
-      F.f64[rd] = r;
-      return;
+      if (finish(F, rd, r, (a - (r - bb)) + (b - bb), rm)) return;
     }
   }
   slow(F, rd, OP_ADD, rm, rs1, rs2, rs2, false, sub, false);
 }
 
 export function mulD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number): void {
-  if (rm === RM_RNE) {
+  if (rm < RM_RMM) {
     const a = F.f64[rs1], b = F.f64[rs2];
     const r = a * b, ar = Math.abs(r);
     if (ar >= PMIN && ar <= HUGE && Math.abs(a) <= BIG && Math.abs(b) <= BIG) {
-      if (twoProdErr(a, b, r) !== 0) F.fflags |= FFLAG_NX;
-      F.f64[rd] = r;
-      return;
+      if (finish(F, rd, r, twoProdErr(a, b, r), rm)) return;
     }
     if (r === 0 && (a === 0 || b === 0)) { F.f64[rd] = r; return; }
   }
@@ -77,14 +109,13 @@ export function mulD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number
 }
 
 export function divD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number): void {
-  if (rm === RM_RNE) {
+  if (rm < RM_RMM) {
     const a = F.f64[rs1], b = F.f64[rs2];
     const q = a / b, aq = Math.abs(q), aa = Math.abs(a);
     if (aq >= PMIN && aq <= BIG && aa >= PMIN && aa <= HUGE && Math.abs(b) <= BIG) {
       const p = q * b;
-      if (p !== a || twoProdErr(q, b, p) !== 0) F.fflags |= FFLAG_NX;
-      F.f64[rd] = q;
-      return;
+      const res = (a - p) - twoProdErr(q, b, p);   // a - q*b, sign exact (a - p is exact)
+      if (finish(F, rd, q, b > 0 ? res : -res, rm)) return;
     }
     if (q === 0 && a === 0) { F.f64[rd] = q; return; }
   }
@@ -92,13 +123,11 @@ export function divD(F: FpRegs, rd: number, rs1: number, rs2: number, rm: number
 }
 
 export function sqrtD(F: FpRegs, rd: number, rs1: number, rm: number): void {
-  if (rm === RM_RNE) {
+  if (rm < RM_RMM) {
     const a = F.f64[rs1];
     if (a >= PMIN && a <= HUGE) {
       const r = Math.sqrt(a), p = r * r;
-      if (p !== a || twoProdErr(r, r, p) !== 0) F.fflags |= FFLAG_NX;
-      F.f64[rd] = r;
-      return;
+      if (finish(F, rd, r, (a - p) - twoProdErr(r, r, p), rm)) return;
     }
     if (a === 0) { F.f64[rd] = a; return; }
   }
