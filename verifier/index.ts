@@ -2,3 +2,8 @@
 // interpreter and the JIT (and, from BPF-VERIFIER, the verifier itself). The
 // kernel reaches verifier/ only through this file.
 export * from './isa.js';
+export * from './memory.js';
+export * from './program.js';
+export { interpret } from './interp.js';
+export { assemble, assembleBytes, type AsmError } from './asm.js';
+export { disassemble, disassembleBytes, disassembleOne, decodeRaw } from './disasm.js';
