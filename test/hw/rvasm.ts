@@ -89,6 +89,12 @@ export const slliw = (rd: number, rs1: number, sh: number) => iType(0x1b, rd, 1,
 export const srliw = (rd: number, rs1: number, sh: number) => iType(0x1b, rd, 5, rs1, chk(sh, 0, 31, 'shamt'));
 export const sraiw = (rd: number, rs1: number, sh: number) => iType(0x1b, rd, 5, rs1, 0x400 | chk(sh, 0, 31, 'shamt'));
 export const addw = op32(0, 0), subw = op32(0x20, 0), sllw = op32(0, 1), srlw = op32(0, 5), sraw = op32(0x20, 5);
+// Common pseudo-instructions.
+export const nop = () => 0x00000013;
+export const mv = (rd: number, rs: number) => addi(rd, rs, 0);
+export const not = (rd: number, rs: number) => xori(rd, rs, -1);
+export const neg = (rd: number, rs: number) => sub(rd, 0, rs);
+export const ret = () => jalr(0, RA, 0);
 export const fence = (pred = 0xf, succ = 0xf) => iType(0x0f, 0, 0, 0, (pred << 4) | succ);
 export const fence_i = () => iType(0x0f, 0, 1, 0, 0);
 export const ecall = () => 0x00000073;
