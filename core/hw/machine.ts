@@ -27,6 +27,7 @@ import { Htif } from './htif.js';
 import { parseElf, EM_RISCV, PT_LOAD } from '../lib/elf.js';
 import type { ElfFile } from '../lib/elf.js';
 import { translate, Access } from './mmu.js';
+import { disasm } from './disasm.js';
 
 export const DEFAULT_TIMEBASE_HZ = 10_000_000;
 
@@ -298,6 +299,3 @@ export function traceLine(h: Hart): string {
   const raw = (insn & 3) === 3 ? hex(insn, 8) : hex(insn, 4).padEnd(8, ' ');
   return `${mode} ${hex(h.pc, 16)}  ${raw}  ${disasm(insn, h.pc)}`;
 }
-
-/** Placeholder until core/hw/disasm.ts lands. */
-function disasm(insn: number, pc: number): string { void insn; void pc; return ''; }
