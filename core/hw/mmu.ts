@@ -136,12 +136,23 @@ export function translate(h: Hart, va: number, access: number): number {
     insert(m, access, page, page * 4096);
     return va;
   }
+  return walk(h, va, access, eff, true);
+}
+
+/**
+ * The Sv39 walk for va (translation on, eff < M). With `commit`, sets A/D in
+ * the PTE and fills the TLB; without, changes nothing (probe).
+ */
+function walk(h: Hart, va: number, access: number, eff: number, commit: boolean): number {
+  const m = h.mmu;
+  const st = h.csr.mstatus;
+  const page = Math.floor(va / 4096);
   if (va < -SV39_LIMIT || va >= SV39_LIMIT) return fault(m, PAGE_FAULT[access]);
-  m.walks++;
+  if (commit) m.walks++;
   const ram = h.ram;
   const i32 = ram.i32;
   const vpn = page & 0x7ffffff;
-  let table = c.satpPpn * 4096;
+  let table = h.csr.satpPpn * 4096;
   let level = 2;
   let lo = 0, hi = 0, pteAddr = 0;
   for (;;) {
@@ -175,6 +186,8 @@ export function translate(h: Hart, va: number, access: number): number {
     if ((ppn % (lowMask + 1)) !== 0) return fault(m, PAGE_FAULT[access]);
     ppn += vpn & lowMask;
   }
+  const paPage = ppn * 4096;
+  if (!commit) return paPage + (va - page * 4096);
   // Hardware A/D update.
   const need = access === 2 ? PTE_A | PTE_D : PTE_A;
   if ((lo & need) !== need) {
@@ -182,10 +195,22 @@ export function translate(h: Hart, va: number, access: number): number {
     i32[(pteAddr - ram.base) >> 2] = lo;
   }
   if (level > 0) m.hasSuper = true;
-  const paPage = ppn * 4096;
   insert(m, access, page, paPage);
   if (access === 2) insert(m, 1, page, paPage); // W implies R: the store also proves loads
   return paPage + (va - page * 4096);
+}
+
+/**
+ * Translates va as translate() would at the current privilege, without side
+ * effects: no A/D update, no TLB fill, no TLB lookup (debuggers, tracers,
+ * disassemblers). Returns the physical address or -1 with h.mmu.faultCode.
+ */
+export function probe(h: Hart, va: number, access: number): number {
+  const c = h.csr;
+  const st = c.mstatus;
+  const eff = access !== 0 && h.priv === 3 && (st & MSTATUS.MPRV) !== 0 ? (st >> MSTATUS.MPP_SHIFT) & 3 : h.priv;
+  if (eff === 3 || c.satpMode !== 8) return va < 0 ? fault(h.mmu, ACCESS_FAULT[access]) : va;
+  return walk(h, va, access, eff, false);
 }
 
 /**
