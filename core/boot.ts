@@ -1,0 +1,134 @@
+// The composition root: builds the machine (RAM, bus, hart) and the kernel,
+// wires the kernel's Cpu/CpuControl seam to the real hart, installs the
+// console and the syscall table, and returns a handle tests and the CLI drive:
+// spawn a program, wait for it, read the console, inspect the kernel.
+import { PhysMem, Bus, Hart } from './hw/index.js';
+import { CSR, MSTATUS, setCsr } from './hw/csr.js';
+import { Kernel } from './kernel/kernel.js';
+import type { CpuControl } from './kernel/cpu.js';
+import { MemoryHost, type Host } from './kernel/host.js';
+import { syscallTable } from './syscalls/index.js';
+import { FdTable } from './kernel/fs/file.js';
+import { execve } from './kernel/exec/loader.js';
+import { toBytes } from './kernel/exec/stack.js';
+import { reap } from './kernel/proc.js';
+import { devNullOps, devZeroOps, devRandomOps } from './kernel/fs/devices.js';
+import { Errno } from './abi/errno.js';
+
+export interface BootOptions {
+  /** RAM size in bytes (default 256 MiB). */
+  memory?: number;
+  host?: Host;
+  deterministic?: boolean;
+  seed?: number;
+  aslr?: boolean;
+  sliceInsns?: number;
+  /** Guest files to create: path → bytes (mode 0755). */
+  files?: Record<string, Uint8Array>;
+  /** Host directories visible in the guest (lazy pass-through). */
+  mounts?: { host: string; guest: string; rw: boolean }[];
+  /** A host directory whose files are copied into the guest's /bin (userland/bin). */
+  binDir?: string;
+}
+
+export interface SpawnOptions { cwd?: string; envp?: string[]; uid?: number; gid?: number }
+
+export interface Booted {
+  readonly kernel: Kernel;
+  readonly hart: Hart;
+  readonly host: Host;
+  /** Starts PROGRAM (a guest path) with argv; returns its pid or the exec error. */
+  spawn(path: string, argv: string[], opts?: SpawnOptions): number | Errno;
+  /** Runs the kernel until pid exits; resolves with its wait status (exit code << 8, or the signal number). */
+  wait(pid: number): Promise<number>;
+  /** spawn + wait. */
+  runProgram(path: string, argv: string[], opts?: SpawnOptions): Promise<{ status: number } | { error: Errno }>;
+}
+
+/** Exit status for a shell: code, or 128 + signal. */
+export function shellStatus(w: number): number { return (w & 0x7f) !== 0 ? 128 + (w & 0x7f) : (w >> 8) & 0xff; }
+
+export function boot(o: BootOptions = {}): Booted {
+  const ram = new PhysMem(o.memory ?? 256 * 1024 * 1024);
+  const bus = new Bus(ram);
+  const hart = new Hart(bus);
+  const host = o.host ?? new MemoryHost();
+  // U-mode may use the FPU and read the counters.
+  setCsr(hart, CSR.mstatus, BigInt(MSTATUS.FS));
+  setCsr(hart, CSR.mcounteren, 7n);
+  setCsr(hart, CSR.scounteren, 7n);
+  hart.priv = 0;
+  const ctl: CpuControl = {
+    fpI32: hart.fp.i32,
+    getFcsr: () => ({ fflags: hart.fp.fflags, frm: hart.fp.frm }),
+    setFcsr: (fflags, frm) => { hart.fp.fflags = fflags; hart.fp.frm = frm; },
+    setSatp: (lo, hi) => { setCsr(hart, CSR.satp, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)); hart.mmu.flush(); },
+    flushTlb: () => { hart.mmu.flush(); },
+    flushICache: () => { hart.flushDecodeCache(); },
+  };
+  const kernel = new Kernel({
+    cpu: hart, ctl, ram, host, syscalls: syscallTable,
+    deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns,
+  });
+  kernel.frames.onRewrite = (pa) => { if (hart.codePage[(pa - ram.base) >>> 12]) hart.invalidateRange(pa, 4096); };
+  const fs = kernel.rootfs;
+  fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
+  fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
+  fs.addDevice('/dev/random', devRandomOps(kernel), (1 << 8) | 8);
+  fs.addDevice('/dev/urandom', devRandomOps(kernel), (1 << 8) | 9);
+  fs.addFile('/etc/hostname', toBytes(kernel.hostname + '\n'), 0o644);
+  fs.addFile('/etc/passwd', toBytes('root:x:0:0:root:/root:/bin/sh\n'), 0o644);
+  fs.addFile('/etc/group', toBytes('root:x:0:\n'), 0o644);
+  if (o.binDir !== undefined && host.fs !== null) {
+    for (const name of host.fs.readdir(o.binDir) ?? []) {
+      const b = host.fs.readFile(`${o.binDir}/${name}`);
+      if (b !== null) fs.addFile(`/bin/${name}`, b, 0o755);
+    }
+  }
+  for (const [path, bytes] of Object.entries(o.files ?? {})) fs.addFile(path, bytes, 0o755);
+  for (const m of o.mounts ?? []) fs.mountHost(m.host, m.guest, m.rw);
+
+  const statuses = new Map<number, number>();
+
+  const spawn = (path: string, argv: string[], so: SpawnOptions = {}): number | Errno => {
+    const files = new FdTable();
+    for (let fd = 0; fd < 3; fd++) files.install(kernel.console.open(fd), false);
+    const cred = kernel.rootCred();
+    if (so.uid !== undefined) cred.uid = cred.euid = cred.suid = cred.fsuid = so.uid;
+    if (so.gid !== undefined) cred.gid = cred.egid = cred.sgid = cred.fsgid = so.gid;
+    const mm = kernel.newAddressSpace();
+    const t = kernel.newProcess(null, mm, files, { cwd: so.cwd ?? '/', root: '/', umask: 0o022, users: 1 }, cred);
+    t.proc.comm = path.slice(path.lastIndexOf('/') + 1).slice(0, 15);
+    kernel.exitListeners.set(t.tid, [(st) => { statuses.set(t.tid, st); }]);
+    const r = execve(kernel, t, { path, argv: argv.map(toBytes), envp: (so.envp ?? []).map(toBytes) });
+    if (r !== 0) {
+      kernel.exitListeners.delete(t.tid);
+      files.closeAll();
+      t.proc.mm.users = 1;
+      mm.destroy();
+      kernel.tasks.delete(t.tid);
+      reap(kernel, t.proc);
+      return r;
+    }
+    kernel.sched.enqueue(t);
+    return t.tid;
+  };
+
+  const wait = async (pid: number): Promise<number> => {
+    if (!statuses.has(pid) && !kernel.procs.has(pid)) throw new Error(`no such process ${pid}`);
+    const r = await kernel.run(() => statuses.has(pid));
+    if (!statuses.has(pid)) throw new Error(`kernel stopped (${r}) before process ${pid} exited`);
+    const st = statuses.get(pid)!;
+    statuses.delete(pid);
+    return st;
+  };
+
+  return {
+    kernel, hart, host, spawn, wait,
+    async runProgram(path, argv, so) {
+      const pid = spawn(path, argv, so);
+      if (pid instanceof Errno) return { error: pid };
+      return { status: await wait(pid) };
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// execve's mechanism (Linux fs/exec.c + binfmt_elf.c + binfmt_script.c):
+// resolves the file, runs `#!` scripts through their interpreter, loads a
+// static ELF (ET_EXEC, or ET_DYN without PT_INTERP: static-PIE) into a fresh
+// address space, maps the vDSO and the stack, builds the initial stack, and
+// only then commits: the old address space goes, other threads die,
+// close-on-exec fds close, registers reset. Failures before the commit leave
+// the caller untouched and come back as Errno values.
+import { Errno, EACCES, ELOOP, ENOENT, ENOEXEC, ENOMEM } from '../../abi/errno.js';
+import {
+  AT_BASE, AT_EGID, AT_ENTRY, AT_EUID, AT_EXECFN, AT_FLAGS, AT_GID, AT_HWCAP, AT_MINSIGSTKSZ, AT_PAGESZ, AT_PHDR,
+  AT_PHENT, AT_PHNUM, AT_RANDOM, AT_SECURE, AT_SYSINFO_EHDR, AT_UID, AT_CLKTCK, HWCAP_RV64GC, RLIMIT_STACK,
+} from '../../abi/linux.js';
+import { parseElf, EM_RISCV, ET_DYN, ET_EXEC, PT_LOAD, PT_INTERP, PT_PHDR, PT_GNU_STACK, PF_X, PF_W, PF_R } from '../../lib/elf.js';
+import { AddressSpace, TASK_SIZE, pageDown, pageUp, protToPte } from '../mm/mm.js';
+import { PGSIZE } from '../mm/frames.js';
+import { VM_GROWSDOWN } from '../mm/vma.js';
+import type { Kernel } from '../kernel.js';
+import type { Task } from '../task.js';
+import { Inode } from '../fs/ramfs.js';
+import { buildStack, checkArgSize, toBytes } from './stack.js';
+import { exitThread, releaseMm } from '../proc.js';
+import { TaskState } from '../task.js';
+
+/** Where a static-PIE is loaded (Linux riscv64: 2/3 of the user address space). */
+export const ELF_ET_DYN_BASE = pageDown(Math.floor(TASK_SIZE / 3) * 2);
+/** sizeof(struct rt_sigframe) on riscv64 (siginfo 128 + ucontext 960), Linux's AT_MINSIGSTKSZ. */
+export const MINSIGSTKSZ_RISCV = 1088;
+
+export interface ExecRequest { path: string; argv: Uint8Array[]; envp: Uint8Array[] }
+
+/** Hook for the signals issue: reset handlers to default at exec (called after the commit). */
+export const execHooks: { onExec: ((k: Kernel, t: Task) => void) | null } = { onExec: null };
+
+const dec = new TextDecoder();
+
+/** Resolves an executable: the inode and its bytes, or ENOENT/EACCES/... */
+function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8Array; path: string } | Errno {
+  if (path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`) path = t.proc.exe;
+  const ino = k.rootfs.lookup(path, t.proc.fs.cwd);
+  if (!(ino instanceof Inode)) return ino;
+  if (ino.isDir) return EACCES;
+  if (!ino.isReg) return EACCES;
+  const c = t.proc.cred;
+  const mode = ino.mode;
+  const x = c.euid === 0 ? (mode & 0o111) !== 0 : ino.uid === c.euid ? (mode & 0o100) !== 0 : ino.gid === c.egid ? (mode & 0o10) !== 0 : (mode & 1) !== 0;
+  if (!x) return EACCES;
+  const abs = path.startsWith('/') ? path : k.rootfs.pathOf(ino);
+  return { ino, bytes: k.rootfs.contents(ino), path: abs };
+}
+
+/** Performs execve for t. Returns 0 when t now runs the new image, or an Errno (t untouched). */
+export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Errno {
+  const f = openExec(k, t, req.path);
+  if (!(typeof f === 'object' && 'bytes' in f)) return f;
+  const bytes = f.bytes;
+  if (bytes.length >= 2 && bytes[0] === 0x23 && bytes[1] === 0x21) {
+    if (depth >= 4) return ELOOP;
+    const nl = bytes.indexOf(10);
+    const line = dec.decode(bytes.subarray(2, nl < 0 ? Math.min(bytes.length, 256) : Math.min(nl, 256))).trim();
+    if (line.length === 0) return ENOEXEC;
+    const sp = line.search(/[ \t]/);
+    const interp = sp < 0 ? line : line.slice(0, sp);
+    const arg = sp < 0 ? '' : line.slice(sp).trim();
+    const argv = [toBytes(interp), ...(arg ? [toBytes(arg)] : []), toBytes(req.path), ...req.argv.slice(1)];
+    return execve(k, t, { path: interp, argv, envp: req.envp }, depth + 1);
+  }
+  const pr = parseElf(bytes, { machine: EM_RISCV });
+  if (!pr.ok) return ENOEXEC;
+  const elf = pr.elf;
+  const h = elf.header;
+  if (h.type !== ET_EXEC && h.type !== ET_DYN) return ENOEXEC;
+  if (elf.programHeaders.some((p) => p.type === PT_INTERP)) {
+    const ph = elf.programHeaders.find((p) => p.type === PT_INTERP)!;
+    const interp = dec.decode(elf.segmentData(ph)).replace(/\0.*$/s, '');
+    k.printk(`exec ${f.path}: dynamically linked (interpreter ${interp}) programs are not supported`);
+    return k.rootfs.lookup(interp, '/') instanceof Inode ? ENOEXEC : ENOENT;
+  }
+  const loads = elf.programHeaders.filter((p) => p.type === PT_LOAD);
+  if (loads.length === 0) return ENOEXEC;
+  const sz = checkArgSize(req.argv, req.envp);
+  if (sz !== 0) return sz;
+  if (k.frames.freeCount < 16) return ENOMEM;
+
+  let mm: AddressSpace;
+  try { mm = k.newAddressSpace(); } catch { return ENOMEM; }
+  const fail = (e: Errno): Errno => { mm.destroy(); return e; };
+  const bias = h.type === ET_DYN ? ELF_ET_DYN_BASE + k.aslrRandom(1 << 16) * PGSIZE : 0;
+  const name = f.path;
+  const ram = k.frames.ram;
+  let hiEnd = 0;
+  for (const ph of loads) {
+    const prot = (ph.flags & PF_R ? 1 : 0) | (ph.flags & PF_W ? 2 : 0) | (ph.flags & PF_X ? 4 : 0);
+    const segStart = bias + ph.vaddr, segEnd = segStart + ph.memsz;
+    if (segEnd > TASK_SIZE || ph.memsz > TASK_SIZE) return fail(ENOEXEC);
+    let start = pageDown(segStart);
+    const end = pageUp(segEnd);
+    hiEnd = Math.max(hiEnd, segEnd);
+    while (start < end && mm.findVma(start) !== null) start += PGSIZE; // page shared with the previous segment
+    if (start < end) {
+      const r = mm.map(start, end - start, prot, false, null, 0, name, true);
+      if (typeof r !== 'number') return fail(r);
+    }
+    // Copy the file bytes page by page into fresh frames (the rest is zero: bss).
+    const fileEnd = segStart + ph.filesz;
+    for (let page = pageDown(segStart); page < end; page += PGSIZE) {
+      let pte = mm.pt.lookup(page);
+      let pa: number;
+      if (pte === -1) {
+        pa = k.frames.alloc();
+        if (pa === -1 || !mm.pt.map(page, pa, protToPte(prot))) return fail(ENOMEM);
+        mm.rss++;
+      } else pa = mm.pt.ptePa(pte);
+      const from = Math.max(page, segStart), to = Math.min(page + PGSIZE, fileEnd);
+      if (to > from) ram.u8.set(bytes.subarray(ph.offset + (from - segStart), ph.offset + (to - segStart)), pa - ram.base + (from - page));
+    }
+  }
+  const execStack = elf.programHeaders.find((p) => p.type === PT_GNU_STACK)?.flags ?? PF_R | PF_W;
+  // brk starts at the page after bss (randomized up to 32 MiB with ASLR).
+  mm.brkStart = mm.brk = pageUp(hiEnd) + k.aslrRandom(8192) * PGSIZE;
+  // Stack at the top of user space (randomized down up to 1 GiB), mmap area below it.
+  const stackLimit = Math.min(Math.max(t.proc.rlimits[RLIMIT_STACK][0] < 0 ? 8 << 20 : t.proc.rlimits[RLIMIT_STACK][0], 128 << 10), 256 << 20);
+  const stackTop = TASK_SIZE - k.aslrRandom(1 << 18) * PGSIZE - PGSIZE;
+  const sr = mm.map(stackTop - stackLimit, stackLimit, execStack & PF_X ? 7 : 3, false, null, 0, '[stack]', true, false, VM_GROWSDOWN);
+  if (typeof sr !== 'number') return fail(sr);
+  mm.stackTop = stackTop;
+  mm.mmapBase = pageDown(stackTop - stackLimit - (128 << 20) - k.aslrRandom(1 << 18) * PGSIZE);
+  const vdsoBase = mm.map(0, k.vdso.size, 5, true, k.vdso, 0, '[vdso]', false);
+  if (typeof vdsoBase !== 'number') return fail(vdsoBase);
+
+  const phdrPh = elf.programHeaders.find((p) => p.type === PT_PHDR);
+  const first = loads[0];
+  const phdrAddr = phdrPh !== undefined ? bias + phdrPh.vaddr : bias + first.vaddr - first.offset + h.phoff;
+  const c = t.proc.cred;
+  const random = new Uint8Array(16);
+  k.randomBytes(random);
+  const aux: [number, number][] = [
+    [AT_SYSINFO_EHDR, vdsoBase], [AT_MINSIGSTKSZ, MINSIGSTKSZ_RISCV], [AT_HWCAP, HWCAP_RV64GC], [AT_PAGESZ, PGSIZE],
+    [AT_CLKTCK, 100], [AT_PHDR, phdrAddr], [AT_PHENT, 56], [AT_PHNUM, h.phnum], [AT_BASE, 0], [AT_FLAGS, 0],
+    [AT_ENTRY, bias + h.entry], [AT_UID, c.uid], [AT_EUID, c.euid], [AT_GID, c.gid], [AT_EGID, c.egid],
+    [AT_SECURE, 0], [AT_RANDOM, -1], [AT_EXECFN, -1],
+  ];
+  const layout = buildStack(mm, stackTop, req.argv, req.envp, toBytes(req.path), random, aux);
+  if (layout instanceof Errno) return fail(layout);
+
+  // ---- point of no return ----
+  const p = t.proc;
+  for (const o of [...p.threads]) if (o !== t) { o.clearChildTid = 0; exitThread(k, o, 0); }
+  const wasCurrent = k.current === t;
+  releaseMm(k, p);
+  p.mm = mm;
+  if (wasCurrent) k.current = t;
+  if (p.vforkDone) { p.vforkDone.wakeAll(); p.vforkDone = null; }
+  p.files.closeOnExec();
+  p.exe = f.path;
+  p.comm = f.path.slice(f.path.lastIndexOf('/') + 1).slice(0, 15);
+  p.argv = req.argv.map((a) => dec.decode(a));
+  p.envp = req.envp.map((a) => dec.decode(a));
+  t.clearChildTid = 0;
+  t.robustList = 0;
+  t.restart = null;
+  const x = k.regsOf(t);
+  x.fill(0);
+  x[4] = layout.sp | 0; x[5] = Math.floor(layout.sp / 4294967296) | 0;
+  k.setPc(t, bias + h.entry);
+  if (wasCurrent) {
+    k.ctl.fpI32.fill(0);
+    k.ctl.setFcsr(0, 0);
+    const [lo, hi] = mm.pt.satp();
+    k.ctl.setSatp(lo, hi);
+  } else { t.fregs.fill(0); t.fflags = 0; t.frm = 0; }
+  k.ctl.flushICache();
+  t.state = t.state === TaskState.DEAD ? TaskState.DEAD : t.state;
+  execHooks.onExec?.(k, t);
+  return 0;
+}

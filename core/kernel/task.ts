@@ -1,0 +1,126 @@
+// Tasks and processes. A Task is a thread of execution (Linux task_struct:
+// tid, registers, state, wait bookkeeping); a Process is a thread group
+// (tgid, parent and children, the address space, the fd table, credentials,
+// limits, exit status). CLONE_VM without CLONE_THREAD (vfork) shares the
+// AddressSpace object between processes; CLONE_FILES shares the FdTable.
+import type { AddressSpace } from './mm/mm.js';
+import type { FdTable } from './fs/file.js';
+import type { WaitQueue } from './waitqueue.js';
+import type { Kernel } from './kernel.js';
+import { RLIM_INFINITY, RLIM_NLIMITS, RLIMIT_NOFILE, RLIMIT_STACK } from '../abi/linux.js';
+
+export const TaskState = { RUNNABLE: 0, SLEEPING: 1, STOPPED: 2, DEAD: 3 } as const;
+export type TaskState = (typeof TaskState)[keyof typeof TaskState];
+
+export interface Cred { uid: number; euid: number; suid: number; fsuid: number; gid: number; egid: number; sgid: number; fsgid: number; groups: number[] }
+
+/** Working directory, root and umask (fs_struct); shared under CLONE_FS. */
+export interface FsContext { cwd: string; root: string; umask: number; users: number }
+
+/** State a blocked syscall keeps across its re-execution (restart model). */
+export interface Restart {
+  /** Syscall number that owns this state. */
+  nr: number;
+  /** Set by a wait-queue wake-up (as opposed to a timeout or a spurious retry). */
+  woken: boolean;
+  /** Absolute monotonic deadline in ns, or -1. */
+  deadline: number;
+  /** Per-syscall data. */
+  data?: unknown;
+}
+
+export class Process {
+  readonly threads: Task[] = [];
+  readonly children = new Set<Process>();
+  parent: Process | null = null;
+  /** Exit status in wait(2) encoding, valid once zombie. */
+  exitStatus = 0;
+  zombie = false;
+  /** Signal sent to the parent at exit (clone's CSIGNAL byte; SIGCHLD for fork). */
+  exitSignal = 17;
+  /** Woken when a child changes state (wait4/waitid sleep here). */
+  childWait!: WaitQueue;
+  pgid: number;
+  sid: number;
+  comm = '';
+  exe = '';
+  argv: string[] = [];
+  envp: string[] = [];
+  /** [soft, hard] per resource; RLIM_INFINITY (-1) = unlimited. */
+  rlimits: [number, number][];
+  startNs = 0;
+  /** Signal state placeholder for the signals issue (handlers, shared pending set). */
+  sighand: unknown = null;
+  /** Set while a vfork child runs: the parent sleeps until exec or exit. */
+  vforkDone: WaitQueue | null = null;
+
+  constructor(readonly pid: number, public mm: AddressSpace, public files: FdTable, public fs: FsContext, public cred: Cred) {
+    this.pgid = pid;
+    this.sid = pid;
+    this.rlimits = Array.from({ length: RLIM_NLIMITS }, () => [RLIM_INFINITY, RLIM_INFINITY] as [number, number]);
+    this.rlimits[RLIMIT_STACK] = [8 * 1024 * 1024, RLIM_INFINITY];
+    this.rlimits[RLIMIT_NOFILE] = [1024, 4096];
+  }
+
+  get alive(): boolean { return !this.zombie; }
+}
+
+export class Task {
+  /** Saved integer registers while not on the hart (x[2i] low, x[2i+1] high). */
+  readonly regs = new Int32Array(64);
+  pc = 0;
+  /** Saved FP registers (raw bits) and fcsr parts. */
+  readonly fregs = new Int32Array(64);
+  fflags = 0;
+  frm = 0;
+  state: TaskState = TaskState.RUNNABLE;
+  /** Queues this task sleeps on (removed from all on wake-up). */
+  waitingOn: WaitQueue[] = [];
+  /** Absolute monotonic ns at which a sleeping task is woken (timeout), or -1. */
+  wakeAt = -1;
+  restart: Restart | null = null;
+  /** set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken at exit. */
+  clearChildTid = 0;
+  robustList = 0;
+  robustLen = 0;
+  /** Signal state placeholders for the signals issue. */
+  sigmask = 0n;
+  pending = 0n;
+  /** Fatal signal requested by the kernel (fault with no handler, SIGKILL). */
+  killSignal = 0;
+  /** Counted by the scheduler. */
+  instret = 0;
+  /** Name of the wait channel for /proc (wchan) or '' when running. */
+  wchan = '';
+  /** Last syscall number (for /proc/[pid]/syscall and strace). */
+  lastSyscall = -1;
+
+  constructor(readonly tid: number, public proc: Process, readonly kernel: Kernel) {}
+
+  get tgid(): number { return this.proc.pid; }
+  get mm(): AddressSpace { return this.proc.mm; }
+
+  /** Makes the task runnable again (from a wait queue or a timeout). */
+  wakeUp(woken: boolean): void {
+    if (this.state !== TaskState.SLEEPING) return;
+    for (const q of this.waitingOn) q.remove(this);
+    this.waitingOn = [];
+    this.wakeAt = -1;
+    this.wchan = '';
+    if (woken && this.restart) this.restart.woken = true;
+    this.state = TaskState.RUNNABLE;
+    this.kernel.sched.enqueue(this);
+  }
+
+  /**
+   * Puts the task to sleep on `queues` until woken or until the absolute
+   * monotonic `deadline` (ns, -1 = none). The caller returns BLOCK.
+   */
+  sleepOn(queues: WaitQueue[], deadline = -1, wchan = 'wait'): void {
+    for (const q of queues) q.add(this);
+    this.state = TaskState.SLEEPING;
+    this.wchan = wchan;
+    this.wakeAt = deadline;
+    if (deadline >= 0) this.kernel.sched.addTimer(this);
+  }
+}

@@ -1,0 +1,92 @@
+// The trap path (xv6's usertrap): the hart returned RunExit.TRAP for the
+// current task. An ecall dispatches through the syscall table (a7 = number,
+// a0..a5 = arguments, result or -errno in a0, pc past the ecall); a page fault
+// goes to the mm; anything else becomes a signal. A host exception in here is
+// an oops, never a dead kernel.
+import { Exc } from './cpu.js';
+import { BLOCK, Control, GONE, NORETURN } from './control.js';
+import { Errno, ENOSYS } from '../abi/errno.js';
+import { ACCESS_FETCH, ACCESS_LOAD, ACCESS_STORE, FAULT_OK, FAULT_OOM, FAULT_SIGBUS, FAULT_MAPERR, handlePageFault } from './mm/fault.js';
+import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP, SEGV_ACCERR, SEGV_MAPERR, ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN } from '../abi/linux.js';
+import { forceSignal } from './proc.js';
+import type { Kernel } from './kernel.js';
+import type { Task } from './task.js';
+
+const args = new Float64Array(6);
+
+/** Optional observer of syscalls (strace, tracepoints): called after each completed call. */
+export type SyscallTracer = (t: Task, nr: number, a: Float64Array, ret: number | Errno | Control) => void;
+export const traceHooks: { sysExit: SyscallTracer | null } = { sysExit: null };
+
+/** Writes a JS number (safe integer) as a 64-bit register value. */
+export function setReg(x: Int32Array, reg: number, v: number): void {
+  x[2 * reg] = v | 0;
+  x[2 * reg + 1] = Math.floor(v / 4294967296) | 0;
+}
+export function getReg(x: Int32Array, reg: number): number { return x[2 * reg + 1] * 4294967296 + (x[2 * reg] >>> 0); }
+
+export function handleTrap(k: Kernel, t: Task): void {
+  const cpu = k.cpu;
+  if (cpu.trapIsInterrupt) return; // timer/software interrupts: the loop reschedules
+  const cause = cpu.trapCause;
+  try {
+    if (cause === Exc.ECALL_U) { syscall(k, t); return; }
+    switch (cause) {
+      case Exc.INSN_PAGE: case Exc.LOAD_PAGE: case Exc.STORE_PAGE: {
+        const access = cause === Exc.INSN_PAGE ? ACCESS_FETCH : cause === Exc.LOAD_PAGE ? ACCESS_LOAD : ACCESS_STORE;
+        const va = cpu.trapTval;
+        const r = handlePageFault(t.mm, va, access);
+        if (r === FAULT_OK) { if (access === ACCESS_FETCH) k.ctl.flushICache(); return; }
+        if (r === FAULT_OOM) { if (!k.oomKill()) forceSignal(k, t, SIGSEGV, SEGV_MAPERR, va); return; }
+        if (r === FAULT_SIGBUS) { forceSignal(k, t, SIGBUS, 2 /* BUS_ADRERR */, va); return; }
+        forceSignal(k, t, SIGSEGV, r === FAULT_MAPERR ? SEGV_MAPERR : SEGV_ACCERR, va);
+        return;
+      }
+      case Exc.INSN_ACCESS: case Exc.LOAD_ACCESS: case Exc.STORE_ACCESS:
+        forceSignal(k, t, SIGSEGV, SEGV_ACCERR, cpu.trapTval); return;
+      case Exc.ILLEGAL: forceSignal(k, t, SIGILL, ILL_ILLOPC, cpu.trapPc); return;
+      case Exc.BREAKPOINT: forceSignal(k, t, SIGTRAP, TRAP_BRKPT, cpu.trapPc); return;
+      case Exc.INSN_MISALIGNED: case Exc.LOAD_MISALIGNED: case Exc.STORE_MISALIGNED:
+        forceSignal(k, t, SIGBUS, BUS_ADRALN, cpu.trapTval); return;
+      default:
+        forceSignal(k, t, SIGILL, ILL_ILLOPC, cpu.trapPc);
+    }
+  } catch (e) {
+    k.oops(t, `trap cause ${cause}`, e);
+  }
+}
+
+/** Dispatches the ecall of the current task t. */
+function syscall(k: Kernel, t: Task): void {
+  const x = k.cpu.x;
+  const nr = x[34];
+  for (let i = 0; i < 6; i++) args[i] = x[21 + 2 * i] * 4294967296 + (x[20 + 2 * i] >>> 0);
+  k.syscallCount++;
+  t.lastSyscall = nr;
+  const spec = nr >= 0 ? k.syscalls[nr] : undefined;
+  let r: number | Errno | Control;
+  if (spec === undefined || spec.handler === null) {
+    r = ENOSYS;
+  } else {
+    try {
+      r = spec.handler(t, args);
+    } catch (e) {
+      k.oops(t, `syscall ${spec.name}`, e);
+      return;
+    }
+  }
+  if (traceHooks.sysExit !== null && r !== BLOCK) traceHooks.sysExit(t, nr, args, r);
+  if (typeof r === 'number') {
+    t.restart = null;
+    if (k.current === t) { setReg(x, 10, r); k.cpu.pc = k.cpu.trapPc + 4; }
+    else { setReg(t.regs, 10, r); t.pc += 4; }
+  } else if (r instanceof Errno) {
+    t.restart = null;
+    if (k.current === t) { setReg(x, 10, -r.code); k.cpu.pc = k.cpu.trapPc + 4; }
+    else { setReg(t.regs, 10, -r.code); t.pc += 4; }
+  } else if (r === BLOCK) {
+    // pc stays on the ecall: re-executed on wake-up.
+  } else if (r === NORETURN || r === GONE) {
+    t.restart = null;
+  }
+}
