@@ -268,5 +268,4 @@ test('disassembly', (t) => {
   t.is(disasmFp(0xff852507 >>> 0), 'flw fa0, -8(a0)');
   t.is(disasmFp(0x00000013), null);
   t.is(disasmFp(opfp(0, 2, 11, 10, 7, 10)), null);
-  void RNE; void RDN; void RUP; void UF; void OF;
 });

@@ -4,7 +4,7 @@
 // too large give the maximum, -inf or too small the minimum, with NV and no NX).
 // Integer results are written as 64-bit pairs into the hart's x registers (.w
 // and .wu results sign-extended from bit 31).
-import { FpRegs, FFLAG_NV, FFLAG_NX, FFLAG_OF, RM_RNE, RM_RTZ, RM_RDN, RM_RUP, isSNaN32, isSNaN64, f32BitsOf, setF32Bits, setF64Bits, CNAN32, CNAN64_HI } from './regs.js';
+import { FpRegs, FFLAG_NV, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RUP, isSNaN32, isSNaN64, f32BitsOf, setF32Bits, setF64Bits, CNAN32, CNAN64_HI } from './regs.js';
 import { slowOut, roundPack, unpack } from './round.js';
 
 const TWO32 = 4294967296, TWO31 = 2147483648, TWO63 = 9223372036854775808, TWO64 = 18446744073709551616;
@@ -127,7 +127,6 @@ export function cvtSD(F: FpRegs, rd: number, rs1: number, rm: number): void {
   const u = unpack(1, lo, hi);
   F.fflags |= roundPack(0, u.sign, u.m, u.e, rm);
   setF32Bits(F, rd, slowOut.lo);
-  void FFLAG_OF;
 }
 
 /** fcvt.d.s: exact widening; NaNs become the canonical NaN (NV for a signaling one). */
@@ -138,5 +137,5 @@ export function cvtDS(F: FpRegs, rd: number, rs1: number): void {
     setF64Bits(F, rd, 0, CNAN64_HI);
     return;
   }
-  F.f64[rd] = F.i32[2 * rs1 + 1] === -1 ? F.f32[2 * rs1] : NaN;
+  F.f64[rd] = F.f32[2 * rs1];   // NaN-boxed here: an unboxed operand read as the canonical NaN above
 }
