@@ -164,12 +164,12 @@ export class ElfFile {
     return local;
   }
 
-  /** Entries of a SHT_RELA section. */
+  /** Entries of a SHT_RELA section (only those inside the file). */
   relocations(s: SectionHeader): ElfRela[] {
     const out: ElfRela[] = [];
     if (s.type !== SHT_RELA) return out;
     const v = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
-    const n = Math.floor(s.size / 24);
+    const n = Math.floor(Math.max(0, Math.min(s.size, this.bytes.length - s.offset)) / 24);
     for (let i = 0; i < n; i++) {
       const o = s.offset + i * 24;
       out.push({ offset: u64(v, o), type: v.getUint32(o + 8, true), sym: v.getUint32(o + 12, true), addend: i64(v, o + 16) });
