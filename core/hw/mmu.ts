@@ -30,8 +30,13 @@
 // effective privilege (MPRV/MPP), SUM, MXR and satp. sync(h) compares these with
 // what the tables were filled under and flushes the stale tables; csr.ts and
 // trap.ts call it on every change (satp or mstatus writes, trap entry,
-// mret/sret). Code that sets h.priv directly must call h.mmu.sync(h) after.
-// Host code that edits page tables must call h.mmu.flush() (or sfence).
+// mret/sret). Code that sets h.priv directly must call h.mmu.sync(h) after
+// (or use trap.ts's setPriv). Host code that edits page tables must call
+// h.mmu.flush() (or sfence). Every drop of entries calls mmu.onFlush, which the
+// hart uses to empty its own RAM-offset TLBs layered on top of these.
+//
+// translate() answers from these tables before walking; probe() walks without
+// side effects (no A/D update, no TLB fill) for debuggers and tracers.
 import { MSTATUS } from './csr.js';
 import type { Hart } from './hart.js';
 
