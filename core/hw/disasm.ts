@@ -1,8 +1,9 @@
 // The disassembler, for traces, fault reports and debugging tools: one
 // instruction (32-bit, or 16-bit compressed) to text in the GNU objdump style
-// with ABI register names ("addi a0, a1, -3", "ld ra, 8(sp)", "csrrw zero,
-// mstatus, a0"). Compressed instructions print as "c." plus their 32-bit
-// expansion; F/D instructions come from the FPU's disasmFp. Branch and jump
+// with ABI register names ("addi a0, a1, -3", "ld ra, 8(sp)", "csrw mstatus,
+// a0") and objdump's common aliases (nop, li, mv, j, ret, csrr, csrw).
+// Compressed instructions print as their 32-bit expansion, as objdump does by
+// default; F/D instructions come from the FPU's disasmFp. Branch and jump
 // targets are absolute when the pc is given, relative (".+8") otherwise.
 // Unknown or reserved encodings print as "unknown 0x...".
 import { decode32, dec, Op, opName } from './decode.js';
@@ -31,7 +32,7 @@ export function disasm(insn: number, pc?: number): string {
   if ((insn & 3) !== 3) {
     const e = expandRvc(insn & 0xffff);
     if (e === 0) return `unknown ${hex(insn & 0xffff)}`;
-    return 'c.' + disasm32(e >>> 0, pc);
+    return disasm32(e >>> 0, pc);
   }
   return disasm32(insn, pc);
 }
@@ -50,10 +51,12 @@ function disasm32(insn: number, pc: number | undefined): string {
     decode32((insn & ~(31 << 7)) | (1 << 7)); // re-decode with rd = ra to learn the operation
     op = dec[0] & 255;
   }
-  if (op === Op.LI || op === Op.MV) op = Op.ADDI;
-  if (op === Op.J) op = Op.JAL;
+  if (op === Op.LI) return `li ${rd}, ${imm}`;
+  if (op === Op.MV) return `mv ${rd}, ${rs1}`;
+  if (op === Op.J) return `j ${target(pc, imm)}`;
   const name = opName[op];
   if (op >= Op.ADD && op <= Op.AND || op >= Op.ADDW && op <= Op.SRAW && op !== Op.ADDIW || op >= Op.MUL && op <= Op.REMUW) {
+    if (op === Op.ADD && rs1N === 0 && rdN !== 0) return `mv ${rd}, ${rs2}`;
     return `${name} ${rd}, ${rs1}, ${rs2}`;
   }
   if (op >= Op.ADDI && op <= Op.SRAIW) {
@@ -95,6 +98,8 @@ function disasm32(insn: number, pc: number | undefined): string {
     case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI: {
       const csr = csrName(imm) ?? hex(imm);
       const src = op >= Op.CSRRWI ? String(rs1N) : rs1;
+      if (op === Op.CSRRS && rs1N === 0) return `csrr ${rd}, ${csr}`;
+      if (op === Op.CSRRW && rdN === 0) return `csrw ${csr}, ${rs1}`;
       return `${name} ${rd}, ${csr}, ${src}`;
     }
     default: return `unknown ${hex(insn)}`;
