@@ -186,3 +186,29 @@ test('trapToHost: a U-mode ecall through run() returns TRAP with the report and 
   t.is(h.run(100), RunExit.TRAP);
   t.is(h.trapCause, 3);
 });
+
+test('a delegated STI stays pending in S with SIE=0 and is taken on the first instruction after sret to U', (t) => {
+  const h = mkHart();
+  const a = new Asm(RAM_BASE);
+  a.li(T0, 1 << 5).emit(csrw(CSR.mideleg, T0), csrw(CSR.mie, T0), csrw(CSR.mip, T0)); // STIP delegated, enabled, pending
+  a.la(T0, 'shandler').emit(csrw(CSR.stvec, T0));
+  a.la(T0, 'sup').emit(csrw(CSR.mepc, T0));
+  a.li(T0, 1 << 11).emit(csrrs(0, MSTATUS, T0)); // MPP = S (SIE = 0)
+  a.emit(mret());
+  a.label('sup').emit(addi(A0, A0, 1), addi(A0, A0, 1));
+  a.la(T0, 'user').emit(csrw(CSR.sepc, T0), sret());
+  a.label('user').emit(addi(A1, A1, 1));
+  a.label('uspin').j('uspin');
+  a.label('shandler').emit(csrr(S0, CSR.scause), csrr(S1, CSR.sepc), csrr(A2, CSR.sstatus));
+  a.label('sspin').j('sspin');
+  load(h, a);
+  h.run(200);
+  t.is(h.priv, 1);
+  t.is(h.pc, a.addr('sspin'));
+  t.is(reg(h, A0), 2);       // S ran with the interrupt pending
+  t.is(reg(h, A1), 0);       // U did not execute its first instruction
+  t.is(h.x[2 * S0 + 1] >>> 0, 0x80000000);
+  t.is(reg(h, S0), 5);
+  t.is(ureg(h, S1), a.addr('user'));
+  t.is((reg(h, A2) >> 8) & 1, 0); // SPP = U
+});
