@@ -1,0 +1,73 @@
+// The Node.js host adapter: console on the process's stdio, clocks from
+// process.hrtime and Date, randomness from node:crypto, host files from
+// node:fs (synchronous: the kernel never awaits per syscall). The only place
+// in core/ besides the CLI that imports node: modules.
+import { closeSync, lstatSync, openSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { randomFillSync } from 'node:crypto';
+import { isatty } from 'node:tty';
+import type { Host, HostFs, HostStat } from '../kernel/host.js';
+
+export class NodeHostFs implements HostFs {
+  stat(path: string): HostStat | null {
+    try {
+      const l = lstatSync(path);
+      const s = l.isSymbolicLink() ? l : statSync(path);
+      return { mode: s.mode, size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, isDir: s.isDirectory(), isFile: s.isFile(), isSymlink: l.isSymbolicLink() };
+    } catch { return null; }
+  }
+  readFile(path: string): Uint8Array | null {
+    try { const b = readFileSync(path); return new Uint8Array(b.buffer, b.byteOffset, b.byteLength); } catch { return null; }
+  }
+  readdir(path: string): string[] | null { try { return readdirSync(path); } catch { return null; } }
+  writeFile(path: string, data: Uint8Array): boolean { try { writeFileSync(path, data); return true; } catch { return false; } }
+  readlink(path: string): string | null { try { return readlinkSync(path); } catch { return null; } }
+}
+
+export class NodeHost implements Host {
+  readonly fs = new NodeHostFs();
+  private onData: ((b: Uint8Array) => void) | null = null;
+  private listening = false;
+
+  monotonicNs(): number { return Number(process.hrtime.bigint()); }
+  realtimeNs(): number { return Date.now() * 1e6; }
+
+  writeConsole(fd: number, bytes: Uint8Array): void {
+    let off = 0;
+    while (off < bytes.length) {
+      try { off += writeSync(fd, bytes, off, bytes.length - off); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        return; // EPIPE etc.: the reader went away
+      }
+    }
+  }
+
+  startInput(onData: (b: Uint8Array) => void, onEnd: () => void): void {
+    if (this.listening) return;
+    this.listening = true;
+    this.onData = onData;
+    process.stdin.on('data', (b: Buffer) => this.onData?.(new Uint8Array(b.buffer, b.byteOffset, b.byteLength)));
+    process.stdin.on('end', onEnd);
+    process.stdin.on('error', onEnd);
+    process.stdin.resume();
+  }
+
+  stopInput(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    process.stdin.pause();
+    process.stdin.removeAllListeners('data');
+    process.stdin.unref?.();
+  }
+
+  isTty(fd: number): boolean { return isatty(fd); }
+  randomBytes(buf: Uint8Array): void { randomFillSync(buf); }
+  yieldTick(): Promise<void> { return new Promise((r) => setImmediate(r)); }
+}
+
+/** True when a host path is a readable regular file (for `nodix run PROGRAM`). */
+export function isHostFile(path: string): boolean {
+  try { return statSync(path).isFile(); } catch { return false; }
+}
+
+/** Touches a file descriptor to make sure it is open (unused helper kept small). */
+export function fdOpen(path: string): boolean { try { closeSync(openSync(path, 'r')); return true; } catch { return false; } }
