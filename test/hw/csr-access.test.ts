@@ -2,7 +2,7 @@
 // access checks (privilege from bits 9:8, read-only numbers, unknown numbers,
 // TVM on satp, FS on the FP CSRs), per the RISC-V Privileged Spec 1.12.
 import test from 'ava';
-import { CSR, MSTATUS, csrRead, csrWrite, getCsr, setCsr } from '../../core/hw/csr.js';
+import { CSR, MSTATUS, csrExists, csrName, csrRead, csrWrite, getCsr, setCsr } from '../../core/hw/csr.js';
 import { mkHart, csrHex } from './csr-helpers.js';
 
 const ALL = (1n << 64n) - 1n;
@@ -272,4 +272,16 @@ test('S-mode PMP through siselect/sireg/sireg2: stored per entry; other selectio
   t.false(csrWrite(h, CSR.sireg2, 1, 0));
   h.priv = 0;
   t.false(csrRead(h, CSR.siselect));
+});
+
+test('csrName/csrExists agree with the implemented set', (t) => {
+  const h = mkHart();
+  t.is(csrName(CSR.mstatus), 'mstatus');
+  t.is(csrName(0x3b5), 'pmpaddr5');
+  t.is(csrName(0xc05), 'hpmcounter5');
+  t.is(csrName(0x7c0), null);
+  t.true(csrExists(h, CSR.fflags)); // exists even with FS off
+  t.true(csrExists(h, CSR.satp));
+  t.false(csrExists(h, 0x3a1));
+  t.false(csrExists(h, 0x7c0));
 });

@@ -220,3 +220,21 @@ test('page-table addresses outside RAM are access faults', (t) => {
   writePte(h, ROOT, 0x10000000, PTE.V); // level-1 table outside RAM
   t.is(tr(h, 0x5000, Access.LOAD), 'fault 5');
 });
+
+test('A/D on a superpage leaf: the gigapage PTE itself is updated', (t) => {
+  const { h, pt } = setup(1);
+  const a = pt.map(0, RAM_BASE, RWX | PTE.A, 2); // like riscv-tests dirty.S: D clear
+  t.is(tr(h, 0x1234, Access.LOAD), RAM_BASE + 0x1234);
+  t.is(readPteLo(h, a) & PTE.D, 0);
+  t.is(tr(h, 0x1234, Access.STORE), RAM_BASE + 0x1234);
+  t.is(readPteLo(h, a) & PTE.D, PTE.D);
+});
+
+test('ASID and global bits do not change translation (the TLB is flushed on every satp write)', (t) => {
+  const { h, pt } = setup(1);
+  pt.map(0x5000, DATA, RWX | PTE.G | AD);
+  pt.enable(0x1234);
+  t.is(tr(h, 0x5000, Access.LOAD), DATA);
+  pt.enable(7);
+  t.is(tr(h, 0x5000, Access.FETCH), DATA);
+});
