@@ -60,7 +60,7 @@ export const HELPERS: readonly HelperProto[] = [
   P(3, 'map_delete_elem', [Arg.CONST_MAP_PTR, Arg.PTR_TO_MAP_KEY], Ret.INTEGER, { mapTypes: HASHLIKE }),
   P(4, 'probe_read', [Arg.PTR_TO_UNINIT_MEM, Arg.CONST_SIZE_OR_ZERO, Arg.ANYTHING], Ret.INTEGER, { priv: true }),
   P(5, 'ktime_get_ns', []),
-  P(6, 'trace_printk', [Arg.PTR_TO_MEM, Arg.CONST_SIZE, Arg.ANYTHING, Arg.ANYTHING, Arg.ANYTHING], Ret.INTEGER, { priv: true }),
+  P(6, 'trace_printk', [Arg.PTR_TO_MEM, Arg.CONST_SIZE], Ret.INTEGER, { priv: true }),
   P(7, 'get_prandom_u32', [], Ret.INTEGER, { ret32: true }),
   P(8, 'get_smp_processor_id', [], Ret.INTEGER, { ret32: true }),
   P(9, 'skb_store_bytes', [Arg.PTR_TO_CTX, Arg.ANYTHING, Arg.PTR_TO_MEM, Arg.CONST_SIZE, Arg.ANYTHING], Ret.INTEGER, { changesPkt: true }),

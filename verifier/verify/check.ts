@@ -400,8 +400,9 @@ function pointerCond(env: Env, st: State, i: Insn, pc: number, dst: Reg, src: Re
     other.pc = target;
     // On the JEQ-taken side the pointer is NULL; on the other side it is valid.
     const [nullSide, okSide] = op === BPF_JEQ ? [other, st] : [st, other];
-    markPtrOrNull(env, nullSide, dst.id, true, pc);
-    markPtrOrNull(env, okSide, dst.id, false, pc);
+    const id = dst.id;
+    markPtrOrNull(env, nullSide, id, true, pc);
+    markPtrOrNull(env, okSide, id, false, pc);
     pushState(env, other);
     st.pc = pc + 1;
     return true;

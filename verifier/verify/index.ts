@@ -2,7 +2,7 @@
 // flow) and pass 2 (every path) and returns a typed result — accepted with
 // statistics, or rejected with the instruction, a stable code, a message, a
 // one-line hint and the log. Malformed bytes are refused by isa.ts's decoder.
-import { type Insn, decodeProgram } from '../isa.js';
+import { type Insn, type IsaError, checkInsn, checkJumps, decodeProgram } from '../isa.js';
 import { type ProgType, progTypeById, progTypeByName } from '../progtypes.js';
 import { buildCfg } from './cfg.js';
 import { doCheck } from './check.js';
@@ -39,6 +39,11 @@ function resolveType(t: VerifyOptions['progType']): ProgType | undefined {
 const reject = (code: ErrorCode, insn: number, message: string, log = ''): VerifyResult =>
   ({ ok: false, insn, code, message, hint: hintOf(code), log: log === '' ? `${insn}: ${message}` : `${log}\n${message}` });
 
+function isaReject(e: IsaError): VerifyResult {
+  const code: ErrorCode = e.kind === 'jump-out-of-range' ? 'E_JUMP_OUT_OF_RANGE' : e.kind === 'jump-into-lddw' ? 'E_JUMP_INTO_LDDW' : 'E_MALFORMED';
+  return reject(code, e.index, e.message);
+}
+
 /** Verifies a program given as bytes or as decoded instructions (one per slot, as decode() returns). */
 export function verify(program: Uint8Array | readonly Insn[], opts: VerifyOptions): VerifyResult {
   const prog = resolveType(opts.progType);
@@ -49,14 +54,17 @@ export function verify(program: Uint8Array | readonly Insn[], opts: VerifyOption
   let insns: readonly Insn[];
   if (program instanceof Uint8Array) {
     const d = decodeProgram(program);
-    if (!d.ok) {
-      const k = d.error.kind;
-      const code: ErrorCode = k === 'jump-out-of-range' ? 'E_JUMP_OUT_OF_RANGE' : k === 'jump-into-lddw' ? 'E_JUMP_INTO_LDDW' : 'E_MALFORMED';
-      return reject(code, d.error.index, d.error.message);
-    }
+    if (!d.ok) return isaReject(d.error);
     insns = d.value;
   } else {
     insns = program;
+    for (let pc = 0; pc < insns.length; pc++) {
+      if (pc > 0 && insns[pc - 1].opcode === 0x18) continue;
+      const e = checkInsn(insns[pc], pc);
+      if (e !== null) return isaReject(e);
+    }
+    const e = checkJumps(insns);
+    if (e !== null) return isaReject(e);
   }
   if (insns.length > 1_000_000) return reject('E_TOO_COMPLEX', 0, `program of ${insns.length} insns is too large (at most 1000000)`);
   let env: Env | null = null;

@@ -100,7 +100,7 @@ function packetAccess(env: Env, ptr: Reg, a: Access): void {
 }
 
 function ctxAccess(env: Env, ptr: Reg, a: Access): void {
-  if (!tnumIsConst(ptr.var) || ptr.var.value !== 0n) {
+  if (!tnumIsConst(ptr.var) || ptr.var.value !== 0n || ptr.off !== 0) {
     env.fail('E_CTX_MODIFIED', a.pc, `dereference of modified ctx ptr R${a.regno} off=${ptr.off} disallowed`);
   }
   const o = ptr.off + a.off;
