@@ -34,6 +34,8 @@ export class Clint {
     /** The free-running clock in timebase ticks (a non-negative integer-valued double). */
     private readonly clock: () => number,
     readonly base: number = CLINT_BASE,
+    /** Called after a write to mtimecmp or mtime (the machine re-plans its time slice). */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   /** Current mtime (ticks). */
@@ -100,13 +102,16 @@ export class Clint {
       this.raise(MSIP_BIT, this.msip !== 0);
     } else if (word === CLINT_MTIMECMP) {
       this.cmpLo = v;
+      this.onChange();
     } else if (word === CLINT_MTIMECMP + 4) {
       this.cmpHi = v;
+      this.onChange();
     } else if (word === CLINT_MTIME || word === CLINT_MTIME + 4) {
       const t = this.mtime();
       let lo = t % TWO32, hi = Math.floor(t / TWO32);
       if (word === CLINT_MTIME) lo = v; else hi = v;
       this.offset = hi * TWO32 + lo - this.clock();
+      this.onChange();
     }
   }
 }

@@ -88,6 +88,8 @@ export class Machine {
   private readonly t0: number;
   private readonly consoleOut: (byte: number) => void;
   private slice = MAX_SLICE;
+  /** Set when the hart was stopped only to re-plan the slice (see timerChanged). */
+  private reslice = false;
   /** Exit code once the guest asked to exit. */
   exitCode: number | null = null;
 
@@ -103,13 +105,25 @@ export class Machine {
     this.consoleOut = opts.console ?? (() => {});
     const h = this.hart;
     const irq = (bit: number, on: boolean): void => h.setPending(bit, on);
-    this.clint = new Clint(irq, () => this.clock());
+    this.clint = new Clint(irq, () => this.clock(), undefined, () => this.timerChanged());
     this.plic = new Plic(irq);
     this.uart = new Uart16550((b) => this.consoleOut(b), (on) => this.plic.setLevel(UART_IRQ, on));
     this.bus.attach(this.clint);
     this.bus.attach(this.plic);
     this.bus.attach(this.uart);
     h.readTime = () => this.clint.mtime();
+  }
+
+  /**
+   * The guest moved mtimecmp or mtime. In deterministic mode the current slice
+   * may now run past the new deadline, so the hart is asked to stop (halted is
+   * the contract's way; runSync tells this stop from a real halt by `reslice`).
+   */
+  private timerChanged(): void {
+    if (!this.deterministic) return;
+    this.reslice = true;
+    this.hart.halted = true;
+    this.hart.irqCheck = true;
   }
 
   /** The free-running timebase before the CLINT's offset. */
@@ -237,7 +251,10 @@ export class Machine {
       if (r === RunExit.TRAP) {
         return { kind: 'trap', cause: h.trapCause, interrupt: h.trapIsInterrupt, tval: h.trapTval, pc: h.trapPc };
       }
-      if (r === RunExit.HALT) return { kind: 'exit', code: this.exitCode ?? 0 };
+      if (r === RunExit.HALT) {
+        if (this.reslice) { this.reslice = false; h.halted = false; continue; }
+        return { kind: 'exit', code: this.exitCode ?? 0 };
+      }
       if (r === RunExit.WFI) {
         const ticks = this.clint.ticksUntilTimer();
         if (this.deterministic) {
