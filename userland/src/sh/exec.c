@@ -1,0 +1,666 @@
+/* sh: execution of the tree — simple commands, redirections, pipelines, jobs and job control, traps. */
+#include "sh.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <signal.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <sys/wait.h>
+#include <sys/stat.h>
+
+#define MAXJOBS 32
+#define MAXPROCS 32
+struct job {
+  int used, npids, bg, notified;
+  pid_t pgid, pids[MAXPROCS];
+  int status[MAXPROCS], state[MAXPROCS]; /* state: 0 running, 1 stopped, 2 done */
+  char *text;
+};
+static struct job jobs[MAXJOBS + 1];
+static int cur_job, prev_job;
+char *traps[65];
+static volatile int trap_pending[65];
+
+void sh_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fflush(stdout);
+  if (interactive && !script_name) fprintf(stderr, "%s: ", arg0);
+  else fprintf(stderr, "%s: %d: ", arg0, cur_lineno);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+/* ---- redirections ---- */
+struct saved { int fd, copy; };
+static int open_heredoc(struct redir *r) {
+  char *body = r->hd_quoted ? xstrdup(r->heredoc) : expand_str(r->heredoc, 1);
+  size_t len = strlen(body);
+  int fd[2];
+  if (len < 60000 && pipe(fd) == 0) {
+    write(fd[1], body, len);
+    close(fd[1]);
+    free(body);
+    return fd[0];
+  }
+  char tmpl[] = "/tmp/sh-heredocXXXXXX";
+  int t = mkstemp(tmpl);
+  if (t < 0) { free(body); return -1; }
+  unlink(tmpl);
+  write(t, body, len);
+  lseek(t, 0, SEEK_SET);
+  free(body);
+  return t;
+}
+/* Applies redirections; if sv is non-null records how to undo them. Returns 0 or -1. */
+static int apply_redirs(struct redir *r, struct saved *sv, int *nsv) {
+  for (; r; r = r->next) {
+    int fd = -1;
+    char *target = r->type == R_HEREDOC ? 0 : expand_str(r->word, 0);
+    switch (r->type) {
+    case R_IN: fd = open(target, O_RDONLY); break;
+    case R_OUT: case R_CLOBBER: fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0666); break;
+    case R_APP: fd = open(target, O_WRONLY | O_CREAT | O_APPEND, 0666); break;
+    case R_RDWR: fd = open(target, O_RDWR | O_CREAT, 0666); break;
+    case R_HEREDOC: fd = open_heredoc(r); break;
+    case R_DUPIN: case R_DUPOUT:
+      if (!strcmp(target, "-")) { fd = -2; break; }
+      {
+        char *e;
+        long v = strtol(target, &e, 10);
+        if (*e || e == target) { sh_error("%s: Bad fd number", target); free(target); return -1; }
+        if (fcntl((int)v, F_GETFD) < 0) { sh_error("%ld: Bad file descriptor", v); free(target); return -1; }
+        fd = -3 - (int)v;
+      }
+      break;
+    }
+    if (fd == -1) {
+      sh_error("cannot %s %s: %s", r->type == R_IN ? "open" : "create", target ? target : "here-document", strerror(errno));
+      free(target);
+      return -1;
+    }
+    free(target);
+    if (sv && *nsv < 32) {
+      int c = fcntl(r->fd, F_DUPFD_CLOEXEC, 10);
+      sv[*nsv].fd = r->fd;
+      sv[*nsv].copy = c;
+      (*nsv)++;
+    }
+    if (fd == -2) close(r->fd);
+    else if (fd <= -3) { if (-3 - fd != r->fd) dup2(-3 - fd, r->fd); }
+    else if (fd != r->fd) { dup2(fd, r->fd); close(fd); }
+  }
+  return 0;
+}
+static void undo_redirs(struct saved *sv, int n) {
+  fflush(stdout);
+  fflush(stderr);
+  for (int i = n - 1; i >= 0; i--) {
+    if (sv[i].copy >= 0) { dup2(sv[i].copy, sv[i].fd); close(sv[i].copy); }
+    else close(sv[i].fd);
+  }
+}
+
+/* ---- jobs ---- */
+int job_count(void) {
+  int n = 0;
+  for (int j = 1; j <= MAXJOBS; j++) n += jobs[j].used;
+  return n;
+}
+static int job_done(struct job *jb) {
+  for (int i = 0; i < jb->npids; i++) if (jb->state[i] != 2) return 0;
+  return 1;
+}
+static int job_stopped(struct job *jb) {
+  int any = 0;
+  for (int i = 0; i < jb->npids; i++) { if (jb->state[i] == 0) return 0; if (jb->state[i] == 1) any = 1; }
+  return any;
+}
+static void free_job(int j) {
+  free(jobs[j].text);
+  memset(&jobs[j], 0, sizeof jobs[j]);
+  if (cur_job == j) { cur_job = prev_job; prev_job = 0; }
+  if (prev_job == j) prev_job = 0;
+}
+/* Records the status of pid; returns 1 if it belonged to a job. */
+static int record(pid_t pid, int st) {
+  for (int j = 1; j <= MAXJOBS; j++)
+    for (int i = 0; jobs[j].used && i < jobs[j].npids; i++)
+      if (jobs[j].pids[i] == pid) {
+        if (WIFSTOPPED(st)) jobs[j].state[i] = 1;
+        else if (WIFCONTINUED(st)) jobs[j].state[i] = 0;
+        else { jobs[j].state[i] = 2; jobs[j].status[i] = st; }
+        jobs[j].notified = 0;
+        return 1;
+      }
+  return 0;
+}
+static int status_of(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : WIFSTOPPED(st) ? 128 + WSTOPSIG(st) : 128 + WTERMSIG(st); }
+static const char *state_text(struct job *jb, char *buf) {
+  if (job_stopped(jb)) return "Stopped";
+  if (!job_done(jb)) return "Running";
+  int st = jb->status[jb->npids - 1];
+  if (WIFSIGNALED(st)) return strsignal(WTERMSIG(st));
+  if (WEXITSTATUS(st)) { sprintf(buf, "Done(%d)", WEXITSTATUS(st)); return buf; }
+  return "Done";
+}
+void job_print(int j, int longfmt) {
+  char b[32];
+  struct job *jb = &jobs[j];
+  if (longfmt) printf("[%d]%c %d %-22s %s\n", j, j == cur_job ? '+' : j == prev_job ? '-' : ' ', (int)jb->pgid, state_text(jb, b), jb->text ? jb->text : "");
+  else printf("[%d]%c %-22s %s\n", j, j == cur_job ? '+' : j == prev_job ? '-' : ' ', state_text(jb, b), jb->text ? jb->text : "");
+  fflush(stdout);
+}
+/* Reaps without blocking and reports finished background jobs (interactive). */
+void jobs_notify(void) {
+  int st;
+  pid_t p;
+  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
+  for (int j = 1; j <= MAXJOBS; j++) {
+    if (!jobs[j].used || !jobs[j].bg) continue;
+    if (job_done(&jobs[j])) {
+      if (interactive) job_print(j, 0);
+      free_job(j);
+    }
+  }
+}
+int jobs_builtin(void) {
+  int st;
+  pid_t p;
+  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
+  for (int j = 1; j <= MAXJOBS; j++) {
+    if (!jobs[j].used) continue;
+    job_print(j, 0);
+    if (job_done(&jobs[j])) free_job(j);
+  }
+  return 0;
+}
+int find_job(const char *spec) {
+  if (!spec || !strcmp(spec, "%%") || !strcmp(spec, "%+") || !strcmp(spec, "%")) return jobs[cur_job].used ? cur_job : 0;
+  if (!strcmp(spec, "%-")) return jobs[prev_job].used ? prev_job : 0;
+  if (spec[0] == '%') {
+    if (spec[1] >= '0' && spec[1] <= '9') { int j = atoi(spec + 1); return j > 0 && j <= MAXJOBS && jobs[j].used ? j : 0; }
+    for (int j = 1; j <= MAXJOBS; j++) if (jobs[j].used && jobs[j].text && !strncmp(jobs[j].text, spec + 1, strlen(spec + 1))) return j;
+    return 0;
+  }
+  pid_t pid = atoi(spec);
+  for (int j = 1; j <= MAXJOBS; j++)
+    for (int i = 0; jobs[j].used && i < jobs[j].npids; i++) if (jobs[j].pids[i] == pid) return j;
+  return 0;
+}
+/* Waits for job j in the foreground; returns its status. */
+int wait_job_fg(int j) {
+  struct job *jb = &jobs[j];
+  int st;
+  while (!job_done(jb) && !job_stopped(jb)) {
+    pid_t p = waitpid(-1, &st, WUNTRACED);
+    if (p < 0) {
+      if (errno == EINTR) { check_traps(); continue; }
+      break;
+    }
+    record(p, st);
+  }
+  if (job_control) {
+    tcsetpgrp(tty_fd, shell_pgid);
+  }
+  if (job_stopped(jb)) {
+    jb->bg = 1;
+    prev_job = cur_job != j ? cur_job : prev_job;
+    cur_job = j;
+    printf("\n");
+    job_print(j, 0);
+    return 128 + SIGTSTP;
+  }
+  int last = jb->status[jb->npids - 1];
+  if (interactive && WIFSIGNALED(last) && WTERMSIG(last) != SIGPIPE) {
+    if (WTERMSIG(last) == SIGINT) printf("\n");
+    else printf("%s\n", strsignal(WTERMSIG(last)));
+    fflush(stdout);
+  }
+  int r = status_of(last);
+  free_job(j);
+  return r;
+}
+int job_continue(int j, int fg) {
+  struct job *jb = &jobs[j];
+  for (int i = 0; i < jb->npids; i++) if (jb->state[i] == 1) jb->state[i] = 0;
+  if (fg) {
+    printf("%s\n", jb->text ? jb->text : "");
+    fflush(stdout);
+    if (job_control) tcsetpgrp(tty_fd, jb->pgid);
+    jb->bg = 0;
+  } else {
+    jb->bg = 1;
+    printf("[%d] %s &\n", j, jb->text ? jb->text : "");
+    fflush(stdout);
+  }
+  kill(-jb->pgid, SIGCONT);
+  return fg ? wait_job_fg(j) : 0;
+}
+int wait_builtin(char **argv, int argc) {
+  int st, r = 0;
+  if (argc > 1) {
+    for (int i = 1; i < argc; i++) {
+      int j = find_job(argv[i]);
+      if (!j) { r = 127; continue; }
+      while (!job_done(&jobs[j])) {
+        pid_t p = waitpid(-1, &st, 0);
+        if (p < 0) { if (errno == EINTR && trap_pending[0] == 0) { check_traps(); return 128; } break; }
+        record(p, st);
+      }
+      r = status_of(jobs[j].status[jobs[j].npids - 1]);
+      free_job(j);
+    }
+    return r;
+  }
+  for (int j = 1; j <= MAXJOBS; j++) {
+    while (jobs[j].used && !job_done(&jobs[j])) {
+      pid_t p = waitpid(-1, &st, 0);
+      if (p < 0) break;
+      record(p, st);
+    }
+    if (jobs[j].used) free_job(j);
+  }
+  return 0;
+}
+
+/* ---- commands ---- */
+const char *find_in_path(const char *name) {
+  static char buf[4096];
+  if (strchr(name, '/')) return name;
+  const char *path = getvar("PATH");
+  if (!path) path = "/bin:/usr/bin:/sbin:/usr/sbin";
+  for (const char *p = path;;) {
+    const char *e = strchrnul(p, ':');
+    snprintf(buf, sizeof buf, "%.*s%s%s", (int)(e - p), p, e > p ? "/" : "", name);
+    struct stat st;
+    if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) && access(buf, X_OK) == 0) return buf;
+    if (!*e) break;
+    p = e + 1;
+  }
+  return 0;
+}
+static void trace(char **argv, int argc) {
+  const char *ps4 = getvar("PS4");
+  fputs(ps4 ? ps4 : "+ ", stderr);
+  for (int i = 0; i < argc; i++) fprintf(stderr, "%s%s", i ? " " : "", argv[i]);
+  fputc('\n', stderr);
+}
+static void do_assigns(struct node *n, int export_flag) {
+  for (int i = 0; i < n->nassigns; i++) {
+    char *eq = strchr(n->assigns[i], '=');
+    char *name = strndup(n->assigns[i], (size_t)(eq - n->assigns[i]));
+    char *val = expand_str(eq + 1, 2);
+    if (opt_x) fprintf(stderr, "%s%s=%s\n", getvar("PS4") ? getvar("PS4") : "+ ", name, val);
+    if (setvar(name, val, export_flag) < 0) { sh_error("%s: is read only", name); if (!interactive) sh_exit(2); }
+    free(name);
+    free(val);
+  }
+}
+/* Runs an external command in this (child) process. */
+static _Noreturn void exec_external(char **argv) {
+  const char *path = find_in_path(argv[0]);
+  if (!path) {
+    sh_error("%s: not found", argv[0]);
+    sh_exit(127);
+  }
+  char **env = build_env();
+  execve(path, argv, env);
+  int e = errno;
+  if (e == ENOEXEC) {
+    /* A script without #!: run it in this shell. */
+    int n = 0;
+    while (argv[n]) n++;
+    posargs = argv + 1;
+    nposargs = n - 1;
+    run_file(path, 1);
+    sh_exit(last_status);
+  }
+  sh_error("%s: %s", argv[0], e == ENOENT ? "not found" : strerror(e));
+  sh_exit(e == ENOENT ? 127 : 126);
+}
+static int call_function(struct node *body, char **argv, int argc) {
+  char **oldpos = posargs;
+  int oldn = nposargs;
+  posargs = argv + 1;
+  nposargs = argc - 1;
+  func_depth++;
+  push_local_frame();
+  int st = exec_node(body, 0);
+  pop_local_frame();
+  func_depth--;
+  if (returning) { returning = 0; st = last_status; }
+  posargs = oldpos;
+  nposargs = oldn;
+  return st;
+}
+static int run_job(struct node **cmds, int k, int flags, char **pre_argv);
+
+/* Runs a simple command; in a child (EX_NOFORK) external commands replace the process. */
+static int exec_simple(struct node *n, int flags) {
+  struct strlist args = {0, 0, 0};
+  cur_lineno = n->lineno;
+  cmdsub_status = 0;
+  expand_words(n->words, n->nwords, &args);
+  if (!args.n) {
+    do_assigns(n, 0);
+    int st = cmdsub_status;
+    struct saved sv[32];
+    int nsv = 0;
+    if (apply_redirs(n->redir, sv, &nsv) < 0) st = 1;
+    undo_redirs(sv, nsv);
+    return st;
+  }
+  if (opt_x) trace(args.v, args.n);
+  int special = 0;
+  builtin_fn bf = find_builtin(args.v[0], &special);
+  struct node *fn = bf && special ? 0 : find_func(args.v[0]);
+  if (!bf && !fn && !(flags & EX_NOFORK)) {
+    /* External: fork as a job. */
+    int st = run_job(&n, 1, flags, args.v);
+    free(args.v);
+    return st;
+  }
+  if (!bf && !fn) {
+    /* In a child already. */
+    struct saved sv[1];
+    int nsv = 0;
+    (void)sv;
+    do_assigns(n, 1);
+    if (apply_redirs(n->redir, 0, &nsv) < 0) sh_exit(1);
+    exec_external(args.v);
+  }
+  if (bf && !strcmp(args.v[0], "exec")) {
+    do_assigns(n, 1);
+    if (apply_redirs(n->redir, 0, 0) < 0) { if (!interactive) sh_exit(1); return 1; }
+    if (args.n == 1) return 0;
+    exec_external(args.v + 1);
+  }
+  struct saved sv[32];
+  int nsv = 0;
+  do_assigns(n, 0);
+  int st;
+  if (apply_redirs(n->redir, sv, &nsv) < 0) st = 1;
+  else if (fn) st = call_function(fn, args.v, args.n);
+  else { st = bf(args.n, args.v); fflush(stdout); fflush(stderr); }
+  undo_redirs(sv, nsv);
+  free(args.v);
+  return st;
+}
+static void child_setup(pid_t pgid, int fg) {
+  in_subshell = 1;
+  if (job_control) {
+    setpgid(0, pgid);
+    if (fg) tcsetpgrp(tty_fd, pgid ? pgid : getpid());
+    signal(SIGTSTP, SIG_DFL);
+    signal(SIGTTIN, SIG_DFL);
+    signal(SIGTTOU, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGQUIT, SIG_DFL);
+  }
+  signal(SIGCHLD, SIG_DFL);
+  for (int s = 1; s < 65; s++) if (traps[s] && *traps[s]) { signal(s, SIG_DFL); free(traps[s]); traps[s] = 0; }
+  if (traps[0]) { free(traps[0]); traps[0] = 0; }
+  /* Jobs belong to the parent shell. */
+  memset(jobs, 0, sizeof jobs);
+}
+/* Forks the commands of a pipeline (or one command) as a job; waits unless EX_BG. */
+static int run_job(struct node **cmds, int k, int flags, char **pre_argv) {
+  int bg = flags & EX_BG;
+  int j = 1;
+  while (j <= MAXJOBS && jobs[j].used) j++;
+  if (j > MAXJOBS) { sh_error("too many jobs"); return 1; }
+  struct job *jb = &jobs[j];
+  memset(jb, 0, sizeof *jb);
+  jb->used = 1;
+  jb->bg = bg;
+  jb->text = cmds[0]->text ? xstrdup(cmds[0]->text) : xstrdup(pre_argv ? pre_argv[0] : "");
+  if (k > 1 && cmds[k]) { free(jb->text); jb->text = xstrdup(cmds[k]->text ? cmds[k]->text : ""); }
+  int in = -1;
+  fflush(stdout);
+  fflush(stderr);
+  for (int i = 0; i < k; i++) {
+    int pfd[2] = {-1, -1};
+    if (i + 1 < k && pipe(pfd) < 0) { sh_error("pipe: %s", strerror(errno)); break; }
+    pid_t pid = fork();
+    if (pid < 0) { sh_error("fork: %s", strerror(errno)); break; }
+    if (pid == 0) {
+      child_setup(jb->pgid, !bg);
+      if (!job_control && bg) {
+        signal(SIGINT, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+        if (i == 0) { int nul = open("/dev/null", O_RDONLY); if (nul >= 0 && nul != 0) { dup2(nul, 0); close(nul); } }
+      }
+      job_control = 0;
+      interactive = 0;
+      if (in >= 0) { dup2(in, 0); close(in); }
+      if (pfd[1] >= 0) { dup2(pfd[1], 1); close(pfd[1]); close(pfd[0]); }
+      struct node *c = cmds[i];
+      int st;
+      if (pre_argv && k == 1) {
+        struct saved sv[1];
+        (void)sv;
+        do_assigns(c, 1);
+        if (apply_redirs(c->redir, 0, 0) < 0) sh_exit(1);
+        exec_external(pre_argv);
+      }
+      if (c->type == N_SUBSHELL) {
+        struct saved sv[32];
+        int nsv = 0;
+        if (apply_redirs(c->redir, sv, &nsv) < 0) sh_exit(1);
+        st = exec_node(c->a, EX_NOFORK);
+      } else st = exec_node(c, EX_NOFORK);
+      sh_exit(st);
+    }
+    if (!jb->pgid) jb->pgid = pid;
+    if (job_control) setpgid(pid, jb->pgid);
+    if (jb->npids < MAXPROCS) jb->pids[jb->npids++] = pid;
+    if (in >= 0) close(in);
+    if (pfd[1] >= 0) close(pfd[1]);
+    in = pfd[0];
+  }
+  if (in >= 0) close(in);
+  if (!jb->npids) { free_job(j); return 1; }
+  if (bg) {
+    last_bg_pid = jb->pids[jb->npids - 1];
+    prev_job = cur_job;
+    cur_job = j;
+    if (interactive) { printf("[%d] %d\n", j, (int)last_bg_pid); fflush(stdout); }
+    return 0;
+  }
+  if (job_control) tcsetpgrp(tty_fd, jb->pgid);
+  return wait_job_fg(j);
+}
+static void collect_pipe(struct node *n, struct node **v, int *k) {
+  if (n->type == N_PIPE) { collect_pipe(n->a, v, k); collect_pipe(n->b, v, k); }
+  else if (*k < MAXPROCS) v[(*k)++] = n;
+}
+static int exec_compound_redirs(struct node *n, int flags, int (*body)(struct node *, int)) {
+  struct saved sv[32];
+  int nsv = 0;
+  if (apply_redirs(n->redir, sv, &nsv) < 0) { undo_redirs(sv, nsv); return 1; }
+  int st = body(n, flags);
+  undo_redirs(sv, nsv);
+  return st;
+}
+static int loop_ctl(void) {
+  /* After a loop body: returns 1 to leave the loop. */
+  if (returning) return 1;
+  if (break_n) { break_n--; return 1; }
+  if (continue_n) { if (--continue_n) return 1; }
+  return 0;
+}
+static int body_of(struct node *n, int flags) {
+  int st = 0;
+  flags &= ~EX_NOFORK;
+  switch (n->type) {
+  case N_GROUP: return n->a ? exec_node(n->a, flags) : 0;
+  case N_IF:
+    if (!exec_node(n->a, flags | EX_COND)) return n->b ? exec_node(n->b, flags) : 0;
+    if (break_n || continue_n || returning) return last_status;
+    if (!n->c) return 0;
+    return exec_node(n->c, flags);
+  case N_WHILE: case N_UNTIL:
+    loop_depth++;
+    for (;;) {
+      int c = exec_node(n->a, flags | EX_COND);
+      if (break_n || continue_n || returning) { if (loop_ctl()) break; continue; }
+      if ((c == 0) != (n->type == N_WHILE)) break;
+      st = exec_node(n->b, flags);
+      if (loop_ctl()) break;
+    }
+    loop_depth--;
+    return st;
+  case N_FOR: {
+    struct strlist items = {0, 0, 0};
+    if (n->has_in) expand_words(n->words, n->nwords, &items);
+    else for (int i = 0; i < nposargs; i++) sl_push(&items, xstrdup(posargs[i]));
+    loop_depth++;
+    for (int i = 0; i < items.n; i++) {
+      if (setvar(n->name, items.v[i], 0) < 0) { sh_error("%s: is read only", n->name); st = 1; break; }
+      st = exec_node(n->b, flags);
+      if (loop_ctl()) break;
+    }
+    loop_depth--;
+    return st;
+  }
+  case N_CASE: {
+    char *w = expand_str(n->name, 0);
+    for (struct caseitem *ci = n->items; ci; ci = ci->next)
+      for (int i = 0; i < ci->npats; i++) {
+        char *pat = expand_pattern(ci->pats[i]);
+        int m = fnmatch(pat, w, 0) == 0;
+        free(pat);
+        if (m) { free(w); return ci->body ? exec_node(ci->body, flags) : 0; }
+      }
+    free(w);
+    return 0;
+  }
+  }
+  return 0;
+}
+int exec_node(struct node *n, int flags) {
+  int st = 0;
+  if (!n) return 0;
+  int nofork = flags & EX_NOFORK;
+  switch (n->type) {
+  case N_CMD: st = exec_simple(n, flags); break;
+  case N_PIPE: {
+    struct node *v[MAXPROCS + 1];
+    int k = 0;
+    collect_pipe(n, v, &k);
+    v[k] = n;
+    st = run_job(v, k, flags & ~EX_NOFORK, 0);
+    break;
+  }
+  case N_AND: case N_OR:
+    st = exec_node(n->a, (flags & ~EX_NOFORK) | EX_COND);
+    if (break_n || continue_n || returning) break;
+    if ((st == 0) == (n->type == N_AND)) st = exec_node(n->b, flags);
+    last_status = st;
+    return st;
+  case N_SEQ:
+    exec_node(n->a, flags & ~EX_NOFORK);
+    if (break_n || continue_n || returning) return last_status;
+    return exec_node(n->b, flags);
+  case N_BG: {
+    struct node *v[2] = {n->a, n->a};
+    st = run_job(v, 1, EX_BG, 0);
+    break;
+  }
+  case N_NOT: st = !exec_node(n->a, (flags & ~EX_NOFORK) | EX_COND); last_status = st; return st;
+  case N_SUBSHELL:
+    if (nofork) {
+      struct saved sv[32];
+      int nsv = 0;
+      if (apply_redirs(n->redir, sv, &nsv) < 0) return 1;
+      st = exec_node(n->a, EX_NOFORK);
+    } else {
+      struct node *v[2] = {n, n};
+      st = run_job(v, 1, flags, 0);
+    }
+    break;
+  case N_FUNC: define_func(n->name, n->a); st = 0; break;
+  default: st = exec_compound_redirs(n, flags, body_of); break;
+  }
+  last_status = st;
+  check_traps();
+  if (opt_e && st && !(flags & EX_COND) && (n->type == N_CMD || n->type == N_PIPE || n->type == N_SUBSHELL)) sh_exit(st);
+  return st;
+}
+
+/* ---- sources ---- */
+static int run_src(struct src *s) {
+  int eof = 0, err = 0;
+  for (;;) {
+    struct node *n = parse_next(s, &eof, &err);
+    if (err) {
+      last_status = 2;
+      if (!interactive) sh_exit(2);
+      continue;
+    }
+    if (eof) break;
+    if (n && !opt_n) exec_node(n, 0);
+    if (returning && func_depth == 0) break;
+  }
+  return last_status;
+}
+int run_string(const char *str, const char *name) {
+  struct src *s = src_string(str);
+  int st = run_src(s);
+  src_free(s);
+  (void)name;
+  return st;
+}
+int run_file(const char *path, int must_exist) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (must_exist) sh_error("cannot open %s: %s", path, errno == ENOENT ? "No such file" : strerror(errno));
+    return -1;
+  }
+  struct src *s = src_fd(fd, 0);
+  int saved_line = cur_lineno;
+  int st = run_src(s);
+  cur_lineno = saved_line;
+  src_free(s);
+  close(fd);
+  return st;
+}
+
+/* ---- traps ---- */
+static void on_trap(int sig) { trap_pending[sig] = 1; }
+void set_trap(int sig, const char *cmd) {
+  free(traps[sig]);
+  traps[sig] = cmd ? xstrdup(cmd) : 0;
+  if (sig == 0) return;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  if (!cmd) sa.sa_handler = (interactive && (sig == SIGINT || sig == SIGQUIT || sig == SIGTSTP || sig == SIGTTOU || sig == SIGTTIN)) ? SIG_IGN : SIG_DFL;
+  else if (!*cmd) sa.sa_handler = SIG_IGN;
+  else sa.sa_handler = on_trap;
+  sigaction(sig, &sa, 0);
+}
+void check_traps(void) {
+  for (int s = 1; s < 65; s++) {
+    if (!trap_pending[s]) continue;
+    trap_pending[s] = 0;
+    if (traps[s] && *traps[s]) {
+      int saved = last_status;
+      run_string(traps[s], "trap");
+      last_status = saved;
+    }
+  }
+}
+void run_exit_trap(void) {
+  if (!traps[0]) return;
+  char *t = traps[0];
+  traps[0] = 0;
+  run_string(t, "trap");
+  free(t);
+}
+pid_t job_pgid(int j) { return jobs[j].pgid; }
