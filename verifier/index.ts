@@ -7,3 +7,4 @@ export * from './program.js';
 export { interpret } from './interp.js';
 export { assemble, assembleBytes, type AsmError } from './asm.js';
 export { disassemble, disassembleBytes, disassembleOne, decodeRaw } from './disasm.js';
+export { compile, type JitProgram } from './jit.js';

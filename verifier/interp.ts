@@ -22,7 +22,7 @@ import { divs64, divu64, endian, mods64, modu64 } from './alu64.js';
 import { BPF_CMPXCHG, BPF_XCHG, MAX_CALL_FRAMES, STACK_SIZE } from './isa.js';
 import { PROT_READ, PROT_WRITE, STACK_TOP, type AddressSpace } from './memory.js';
 import {
-  CODE_ADDR_HI, HELPER_OK, HELPER_STOP, type ExecError, type ExecErrorKind, type ExecOptions, type ExecResult,
+  CODE_ADDR_HI, HELPER_OK, packetBounds, HELPER_STOP, type ExecError, type ExecErrorKind, type ExecOptions, type ExecResult,
   type Program,
 } from './program.js';
 
@@ -56,11 +56,8 @@ export function interpret(prog: Program, as: AddressSpace, opts: ExecOptions = {
   const helpers = opts.helpers ?? [];
   const max = opts.maxSteps ?? Infinity;
   const sStart = as.starts[0], sEnd = as.ends[0];
-  let pktStart = 0, pktEnd = 0;
-  if (opts.packet) { pktStart = opts.packet.start; pktEnd = pktStart + opts.packet.size; } else {
-    const k = as.find(r[2] >>> 0, 1, PROT_READ);
-    if (r[3] === 0 && k >= 0) { pktStart = r[2] >>> 0; pktEnd = as.ends[k]; }
-  }
+  const [pktStart, pktEnd] = packetBounds(as, opts);
+  const entries = prog.entries;
   // Saved state per frame: return pc, r6..r9 (8 ints), r10 lo.
   const saved = new Int32Array(MAX_CALL_FRAMES * 10);
   let depth = 0;
@@ -249,7 +246,9 @@ export function interpret(prog: Program, as: AddressSpace, opts: ExecOptions = {
           if (r[d + 1] === CODE_ADDR_HI) local = r[d];
           else if (r[d + 1] === 0) id = r[d];
           else return fault('bad-callx', i, `callx target 0x${((BigInt(r[d + 1]) << 32n) | BigInt(r[d] >>> 0)).toString(16)} is neither a helper id nor a function address`);
-          if (r[d + 1] === CODE_ADDR_HI && (local < 0 || local >= n)) return fault('bad-callx', i, `callx target ${local} is outside the program`);
+          if (r[d + 1] === CODE_ADDR_HI && (local < 0 || local >= n || entries[local] !== 1)) {
+            return fault('bad-callx', i, `callx target ${local} is not a function entry`);
+          }
         } else if (s === 2) local = pc + k; // src=1 (pseudo call), s is doubled
         if (local >= 0) {
           if (depth + 1 >= MAX_CALL_FRAMES) return fault('call-depth', i, `call depth exceeds ${MAX_CALL_FRAMES} frames`);

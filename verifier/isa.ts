@@ -327,6 +327,7 @@ export function checkInsn(i: Insn, index: number): IsaError | null {
       break;
     case 'atomic':
       if (ATOMIC_OPS[i.imm] === undefined) return e('bad-imm', `unknown atomic operation 0x${(i.imm >>> 0).toString(16)}`);
+      if ((i.imm & BPF_FETCH) !== 0 && i.imm !== BPF_CMPXCHG && i.src === R10) return e('bad-register', 'frame pointer r10 is read only (atomic fetch writes its source)');
       break;
     case 'call':
       if (i.src > BPF_PSEUDO_KFUNC_CALL) return e('reserved-field', `call: unknown source subtype ${i.src}`);

@@ -4,7 +4,7 @@
 // the execution interface (helper table, options, results).
 
 import {
-  BPF_PSEUDO_FUNC, BPF_PSEUDO_IMM64, LDDW, decodeProgram, formatIsaError, type Insn, type IsaError, type Result,
+  BPF_CALL, BPF_JMP, BPF_PSEUDO_CALL, BPF_PSEUDO_FUNC, BPF_PSEUDO_IMM64, LDDW, decodeProgram, formatIsaError, type Insn, type IsaError, type Result,
 } from './isa.js';
 import type { AddressSpace } from './memory.js';
 
@@ -59,6 +59,16 @@ export interface Program {
   /** For lddw: resolved 64-bit constant as (lo, hi); for others lo mirrors imm. */
   readonly kLo: Int32Array;
   readonly kHi: Int32Array;
+  /** 1 at function entries: pc 0, targets of local calls and of lddw src=4 (the only legal callx targets). */
+  readonly entries: Uint8Array;
+}
+
+/** Where legacy ABS/IND loads read: opts.packet, else from r1 to the end of r1's region. */
+export function packetBounds(as: AddressSpace, opts: ExecOptions): [start: number, end: number] {
+  if (opts.packet) return [opts.packet.start, opts.packet.start + opts.packet.size];
+  const r = as.regs;
+  const k = as.find(r[2] >>> 0, 1, 1);
+  return r[3] === 0 && k >= 0 ? [r[2] >>> 0, as.ends[k]] : [0, 0];
 }
 
 /** Prepares decoded instructions for execution; lddw map subtypes go through `resolve`. */
@@ -69,11 +79,15 @@ export function prepare(insns: readonly Insn[], resolve?: LddwResolver): Result<
   const p: Program = {
     insns, length: n, op: new Int32Array(m), dst2: new Int32Array(m), src2: new Int32Array(m),
     off: new Int32Array(m), imm: new Int32Array(m), kLo: new Int32Array(m), kHi: new Int32Array(m),
+    entries: new Uint8Array(m),
   };
+  p.entries[0] = 1;
   for (let pc = 0; pc < n; pc++) {
     const i = insns[pc];
     p.op[pc] = i.opcode; p.dst2[pc] = i.dst * 2; p.src2[pc] = i.src * 2; p.off[pc] = i.off; p.imm[pc] = i.imm;
     p.kLo[pc] = i.imm; p.kHi[pc] = i.imm >> 31;
+    if (i.opcode === (BPF_JMP | BPF_CALL) && i.src === BPF_PSEUDO_CALL && pc + 1 + i.imm >= 0 && pc + 1 + i.imm < n) p.entries[pc + 1 + i.imm] = 1;
+    if (i.opcode === LDDW && i.src === BPF_PSEUDO_FUNC && pc + 1 + i.imm >= 0 && pc + 1 + i.imm < n) p.entries[pc + 1 + i.imm] = 1;
     if (i.opcode === LDDW) {
       let v: bigint | null;
       if (i.src === BPF_PSEUDO_IMM64) v = (BigInt(i.imm2) << 32n) | BigInt(i.imm >>> 0);
