@@ -4,8 +4,10 @@
 // too large give the maximum, -inf or too small the minimum, with NV and no NX).
 // Integer results are written as 64-bit pairs into the hart's x registers (.w
 // and .wu results sign-extended from bit 31).
-import { FpRegs, FFLAG_NV, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RUP, isSNaN32, isSNaN64, f32BitsOf, setF32Bits, setF64Bits, CNAN32, CNAN64_HI } from './regs.js';
+import { FpRegs, FFLAG_NV, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RUP, RM_RMM, isSNaN32, isSNaN64, f32BitsOf, setF32Bits, setF64Bits, CNAN32, CNAN64_HI } from './regs.js';
 import { slowOut, roundPack, unpack } from './round.js';
+import { directed, roundOdd } from './f64.js';
+import { directedS } from './f32.js';
 
 const TWO32 = 4294967296, TWO31 = 2147483648, TWO63 = 9223372036854775808, TWO64 = 18446744073709551616;
 const MIN_NORMAL32 = 1.1754943508222875e-38; // 2^-126
@@ -86,23 +88,37 @@ export function cvtToInt(F: FpRegs, x: Int32Array, rd: number, v: number, kind: 
 /** fcvt.{s,d}.{w,wu,l,lu}: converts x[rs1] (kind 0 w, 1 wu, 2 l, 3 lu) to fmt in mode rm. */
 export function cvtFromInt(F: FpRegs, x: Int32Array, rd: number, rs1: number, kind: number, fmt: number, rm: number): void {
   const lo = x[2 * rs1], hi = x[2 * rs1 + 1];
-  let v: number, exact: boolean;
-  switch (kind) {
-    case 0: v = lo; exact = true; break;
-    case 1: v = lo >>> 0; exact = true; break;
-    case 2: v = hi * TWO32 + (lo >>> 0); exact = hi >= -0x200000 && hi < 0x200000; break;
-    default: v = (hi >>> 0) * TWO32 + (lo >>> 0); exact = (hi >>> 0) < 0x200000; break;
+  // v = RN(value) in binary64 with err = value - v exactly (TwoSum of the exact halves).
+  let v: number, err = 0;
+  if (kind === 0) v = lo;
+  else if (kind === 1) v = lo >>> 0;
+  else {
+    const H = (kind === 2 ? hi : hi >>> 0) * TWO32, L = lo >>> 0;
+    v = H + L;
+    const bb = v - H;
+    err = (H - (v - bb)) + (L - bb);
   }
-  if (exact) {
-    if (fmt === 1) { F.f64[rd] = v; return; }
-    const r = Math.fround(v);
-    if (r === v) { F.f32[2 * rd] = r; F.i32[2 * rd + 1] = -1; return; }
-    if (rm === RM_RNE) { F.f32[2 * rd] = r; F.i32[2 * rd + 1] = -1; F.fflags |= FFLAG_NX; return; }
+  if (fmt === 1) {
+    if (err === 0) { F.f64[rd] = v; return; }
+    if (rm < RM_RMM) {   // |value| < 2^64: never overflows
+      F.f64[rd] = rm === RM_RNE ? v : directed(v, err, rm);
+      F.fflags |= FFLAG_NX;
+      return;
+    }
+  } else if (rm < RM_RMM) {
+    // Round to odd in binary64 (53 >= 24 + 2 bits), then once to binary32.
+    let r = Math.fround(err !== 0 ? roundOdd(v, err) : v);
+    const dir = (v - r) + err;   // v - r is exact
+    if (dir !== 0) {
+      if (rm !== RM_RNE) r = directedS(r, dir, rm);
+      F.fflags |= FFLAG_NX;
+    }
+    F.f32[2 * rd] = r; F.i32[2 * rd + 1] = -1;
+    return;
   }
-  let big = (BigInt(hi) << 32n) | BigInt(lo >>> 0);
-  if (kind === 0) big = BigInt(lo);
-  else if (kind === 1) big = BigInt(lo >>> 0);
-  else if (kind === 3) big = BigInt.asUintN(64, big);
+  let big = BigInt(lo);
+  if (kind === 1) big = BigInt(lo >>> 0);
+  else if (kind >= 2) big = (BigInt(kind === 2 ? hi : hi >>> 0) << 32n) | BigInt(lo >>> 0);
   const sign = big < 0n ? 1 : 0;
   F.fflags |= roundPack(fmt, sign, sign ? -big : big, 0, rm);
   if (fmt === 1) setF64Bits(F, rd, slowOut.lo, slowOut.hi);
@@ -120,9 +136,12 @@ export function cvtSD(F: FpRegs, rd: number, rs1: number, rm: number): void {
   }
   const r = Math.fround(v);
   if (r === v) { F.f32[2 * rd] = r; F.i32[2 * rd + 1] = -1; return; }  // exact (incl. zeros, infinities)
-  if (rm === RM_RNE && Math.abs(r) > MIN_NORMAL32 && r !== Infinity && r !== -Infinity) {
-    F.f32[2 * rd] = r; F.i32[2 * rd + 1] = -1; F.fflags |= FFLAG_NX;
-    return;
+  if (rm < RM_RMM && Math.abs(r) > MIN_NORMAL32 && r - r === 0) {
+    const d = rm === RM_RNE ? r : directedS(r, v - r, rm);   // v - r is exact
+    if (d !== Infinity) {
+      F.f32[2 * rd] = d; F.i32[2 * rd + 1] = -1; F.fflags |= FFLAG_NX;
+      return;
+    }
   }
   const u = unpack(1, lo, hi);
   F.fflags |= roundPack(0, u.sign, u.m, u.e, rm);

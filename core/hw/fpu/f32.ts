@@ -32,17 +32,29 @@ const scrI = new Int32Array(scrF.buffer);
  */
 function finish(F: FpRegs, rd: number, r: number, dir: number, rm: number): boolean {
   if (dir !== 0) {
-    if (rm !== RM_RNE && (rm === RM_RTZ ? (r > 0 ? dir < 0 : dir > 0) : rm === RM_RDN ? dir < 0 : dir > 0)) {
-      const up = rm === RM_RTZ ? r < 0 : rm !== RM_RDN;
-      scrF[0] = r;
-      scrI[0] = (r > 0) === up ? scrI[0] + 1 : scrI[0] - 1;
-      r = scrF[0];
-      if (r - r !== 0) return false;
+    if (rm !== RM_RNE) {
+      r = directedS(r, dir, rm);
+      if (r === Infinity) return false;
     }
     F.fflags |= FFLAG_NX;
   }
   put(F, rd, r);
   return true;
+}
+
+/**
+ * Turns r = RN(exact) (a finite non-zero single) into the result under directed
+ * mode rm (RTZ, RDN, RUP) given dir = sign(exact - r); Infinity on overflow.
+ */
+export function directedS(r: number, dir: number, rm: number): number {
+  if (rm === RM_RTZ ? (r > 0 ? dir < 0 : dir > 0) : rm === RM_RDN ? dir < 0 : dir > 0) {
+    const up = rm === RM_RTZ ? r < 0 : rm !== RM_RDN;
+    scrF[0] = r;
+    scrI[0] = (r > 0) === up ? scrI[0] + 1 : scrI[0] - 1;
+    r = scrF[0];
+    if (r - r !== 0) return Infinity;
+  }
+  return r;
 }
 
 function slow(F: FpRegs, rd: number, op: number, rm: number, rs1: number, rs2: number, rs3: number, negA: boolean, negB: boolean, negC: boolean): void {
