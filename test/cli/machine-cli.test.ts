@@ -1,0 +1,126 @@
+// `nodix machine`: argument parsing (in-process) and whole runs of the command
+// in a child process on ELF files the test writes: console output on stdout,
+// the HTIF exit status, --max-insns, --trace, and a one-line error with a
+// non-zero status (never a stack trace) for every kind of bad input.
+import test from 'ava';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, exitStatus } from '../../core/cli/machine.js';
+import { Asm, T0, T1, A0, sb, addi } from '../hw/rvasm.js';
+import { makeElf } from '../hw/elf-fixture.js';
+import { BASE, exitWith, finish } from '../hw/machine-fixture.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dir = join(root, '.cache', 'test-cli-machine');
+mkdirSync(dir, { recursive: true });
+
+function file(name: string, bytes: Uint8Array): string {
+  const p = join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+function nodix(...args: string[]) {
+  const boot = `const m = await import(${JSON.stringify(join(root, 'core/cli/main.ts'))}); process.exitCode = await m.main(process.argv.slice(1));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot, 'machine', ...args],
+    { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function hello(code: number): Uint8Array {
+  const a = new Asm(BASE);
+  a.li(T0, 0x1000_0000);
+  for (const ch of 'hello\n') { a.li(T1, ch.charCodeAt(0)); a.emit(sb(T1, T0, 0)); }
+  return finish(exitWith(a, code));
+}
+
+function spin(): Uint8Array {
+  const a = new Asm(BASE);
+  a.label('l'); a.emit(addi(A0, A0, 1)); a.j('l');
+  return finish(a);
+}
+
+/** Exactly one line on stderr, starting with the command's prefix, and no stack trace. */
+function oneLineError(t: import('ava').ExecutionContext, stderr: string, re: RegExp): void {
+  const lines = stderr.trimEnd().split('\n');
+  t.is(lines.length, 1, stderr);
+  t.regex(lines[0], /^nodix machine: /);
+  t.regex(lines[0], re);
+  t.notRegex(stderr, /\n\s+at /);
+}
+
+test('parseArgs: flags, values and errors', (t) => {
+  t.deepEqual(parseArgs(['--max-insns', '100', '--trace', 'x.elf']),
+    { file: 'x.elf', maxInsns: 100, trace: true, deterministic: false, ramMiB: undefined });
+  t.deepEqual(parseArgs(['--max-insns=7', '--deterministic', '--ram', '64', '--', '-odd-name']),
+    { file: '-odd-name', maxInsns: 7, trace: false, deterministic: true, ramMiB: 64 });
+  t.is(parseArgs([]), 'missing FILE');
+  t.is(parseArgs(['a', 'b']), 'too many arguments');
+  t.is(parseArgs(['--max-insns']), '--max-insns needs a number');
+  t.is(parseArgs(['--max-insns', '1e3', 'f']), "--max-insns: not a positive integer: '1e3'");
+  t.is(parseArgs(['--max-insns', '0', 'f']), "--max-insns: not a positive integer: '0'");
+  t.is(parseArgs(['--bogus', 'f']), "unknown option '--bogus'");
+});
+
+test('exit status keeps failures visible modulo 256', (t) => {
+  t.is(exitStatus(0), 0);
+  t.is(exitStatus(5), 5);
+  t.is(exitStatus(256), 255);
+  t.is(exitStatus(300), 44);
+});
+
+test('runs a program: UART output on stdout, HTIF code as status', (t) => {
+  const r = nodix(file('hello7.elf', hello(7)));
+  t.is(r.stdout, 'hello\n');
+  t.is(r.stderr, '');
+  t.is(r.status, 7);
+  t.is(nodix(file('hello0.elf', hello(0))).status, 0);
+});
+
+test('--max-insns stops a runaway program with one line and status 124', (t) => {
+  const r = nodix('--max-insns', '1000', file('spin.elf', spin()));
+  t.is(r.status, 124);
+  oneLineError(t, r.stderr, /stopped after 1000 instructions \(--max-insns\), pc=0x8000000[0-9a-f]/);
+});
+
+test('--trace prints every instruction to stderr', (t) => {
+  const r = nodix('--trace', '--max-insns', '20', file('spin-trace.elf', spin()));
+  t.is(r.status, 124);
+  const lines = r.stderr.trimEnd().split('\n');
+  t.is(lines.length, 21, 'twenty instructions and the limit message');
+  t.regex(lines[0], /^M 0000000080000000  00150513  addi a0, a0, 1$/);
+  t.regex(lines[1], /^M 0000000080000004  [0-9a-f]{8}  j /);
+});
+
+test('bad input: one line, non-zero status, no stack trace', (t) => {
+  const good = hello(0);
+  const cases: [string, string[], RegExp][] = [
+    ['missing file', [join(dir, 'does-not-exist.elf')], /no such file/],
+    ['a directory', [dir], /is a directory/],
+    ['empty file', [file('empty.elf', new Uint8Array(0))], /not an ELF file/],
+    ['a text file', [file('text.elf', new TextEncoder().encode('#!/bin/sh\n'))], /not an ELF file/],
+    ['truncated header', [file('trunc1.elf', good.subarray(0, 40))], /truncated/],
+    ['truncated body', [file('trunc2.elf', good.subarray(0, 130))], /truncated/],
+    ['32-bit ELF', [file('elf32.elf', makeElf({ entry: 0, segments: [], class32: true }))], /32-bit/],
+    ['x86-64 ELF', [file('x86.elf', makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4) }], machine: 62 }))], /not RISC-V/],
+    ['segment outside RAM', [file('low.elf', makeElf({ entry: 0x1000, segments: [{ paddr: 0x1000, data: new Uint8Array(4) }] }))], /outside RAM/],
+    ['segment past the end of RAM', ['--ram', '1', file('big.elf', makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4), memsz: 2 << 20 }] }))], /outside RAM/],
+    ['no loadable segment', [file('noload.elf', makeElf({ entry: BASE, segments: [] }))], /no loadable segment/],
+  ];
+  for (const [what, args, re] of cases) {
+    const r = nodix(...args);
+    t.not(r.status, 0, what);
+    t.is(r.stdout, '', what);
+    oneLineError(t, r.stderr, re);
+  }
+});
+
+test('usage errors exit 2', (t) => {
+  for (const args of [[], ['--nope', 'x'], ['--max-insns', 'many', 'x']]) {
+    const r = nodix(...args);
+    t.is(r.status, 2, args.join(' '));
+    t.regex(r.stderr, /^nodix machine: .*\nusage: nodix machine/);
+  }
+});
