@@ -50,6 +50,8 @@ function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8A
 
 /** Performs execve for t. Returns 0 when t now runs the new image, or an Errno (t untouched). */
 export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Errno {
+  const sz = checkArgSize(req.argv, req.envp);
+  if (sz !== 0) return sz;
   const f = openExec(k, t, req.path);
   if (!(typeof f === 'object' && 'bytes' in f)) return f;
   const bytes = f.bytes;
@@ -77,8 +79,6 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   }
   const loads = elf.programHeaders.filter((p) => p.type === PT_LOAD);
   if (loads.length === 0) return ENOEXEC;
-  const sz = checkArgSize(req.argv, req.envp);
-  if (sz !== 0) return sz;
   if (k.frames.freeCount < 16) return ENOMEM;
 
   let mm: AddressSpace;

@@ -1,0 +1,57 @@
+// Differential guest tests: each userland/tests program runs on qemu-riscv64
+// and on nodix (boot() in-process); stdout and exit status must match.
+// execve is checked against a golden transcript because qemu-user cannot
+// execve a riscv64 binary without binfmt_misc.
+import test from 'ava';
+import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from './harness.js';
+
+const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe'];
+
+function skipUnlessTools(t: { pass(msg?: string): void; log(...s: string[]): void }, needQemu: boolean): boolean {
+  if (haveGcc && (haveQemu || !needQemu)) return false;
+  const msg = `skipped: ${haveGcc ? '' : 'riscv64-linux-gnu-gcc '}${haveQemu || !needQemu ? '' : 'qemu-riscv64 '}not installed`;
+  if (requireTools) throw new Error(msg + ' (NODIX_REQUIRE_TOOLS=1)');
+  t.log(msg);
+  t.pass();
+  return true;
+}
+
+for (const name of programs) {
+  test(`${name}: nodix prints what qemu-riscv64 prints`, async (t) => {
+    if (skipUnlessTools(t, true)) return;
+    const bin = buildGuest(name);
+    const q = runQemu(bin);
+    const n = await runNodix(bin);
+    t.is(n.stdout, q.stdout);
+    t.is(n.status, q.status);
+    t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+  });
+}
+
+test('execve: argv and envp reach the new image (golden transcript)', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('execve'));
+  t.is(n.stdout, [
+    'child argc=5', 'argv[1]=child', 'argv[2]=two words', 'argv[3]=', 'argv[4]=last',
+    'env FOO=bar', 'env EMPTY=', 'env X=1=2', 'FOO=bar', 'exec child exit 5', 'missing: -1 ENOENT', '',
+  ].join('\n'));
+  t.is(n.status, 0);
+});
+
+test('a program killed by SIGSEGV reports 128+11 like qemu', async (t) => {
+  if (skipUnlessTools(t, true)) return;
+  const bin = buildGuest('segv');
+  const q = runQemu(bin);
+  const n = await runNodix(bin);
+  t.is(q.status, 139);
+  t.is(n.status, 139);
+  t.is(n.stdout, q.stdout);
+});
+
+test('garbage arguments to every syscall give errno values, never an oops', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('garbage'));
+  t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+  t.regex(n.stdout, /done \d+ calls, errors seen/);
+  t.is(n.status, 0);
+});
