@@ -5,7 +5,7 @@
 // q*b == a / r*r == a for div and sqrt) decides NX. The fused multiply-add uses
 // Boldo & Melquiond's emulation: RN(th + RO(tl + ul)) with (uh, ul) the exact
 // product and (th, tl) = TwoSum(c, uh), RO emulated from a TwoSum error.
-// RTZ/RDN/RUP reuse the fast path for + - * / sqrt: the RNE result moves by one
+// RTZ/RDN/RUP reuse the fast path (FMA included): the RNE result moves by one
 // ulp when the sign of the exact error says it lies on the wrong side.
 // Everything else goes to the exact BigInt path of round.ts.
 import { FpRegs, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RMM, setF64Bits } from './regs.js';
@@ -136,7 +136,7 @@ export function sqrtD(F: FpRegs, rd: number, rs1: number, rm: number): void {
 
 /** (negP ? -(a*b) : a*b) + (negC ? -c : c), rounded once. */
 export function fmaD(F: FpRegs, rd: number, rs1: number, rs2: number, rs3: number, negP: boolean, negC: boolean, rm: number): void {
-  if (rm === RM_RNE) {
+  if (rm < RM_RMM) {
     const a = negP ? -F.f64[rs1] : F.f64[rs1], b = F.f64[rs2], c = negC ? -F.f64[rs3] : F.f64[rs3];
     const uh = a * b, ap = Math.abs(uh);
     if (ap >= PMIN && ap <= HUGE && Math.abs(c) <= HUGE && Math.abs(a) <= BIG && Math.abs(b) <= BIG) {
@@ -147,13 +147,14 @@ export function fmaD(F: FpRegs, rd: number, rs1: number, rs2: number, rs3: numbe
       let v = tl + ul;
       bb = v - tl;
       const e2 = (tl - (v - bb)) + (ul - bb);
-      if (e2 !== 0) v = roundOdd(v, e2);
+      let delta = 0;                 // (tl + ul) - v: what round-to-odd left out
+      if (e2 !== 0) { const s = v; v = roundOdd(v, e2); delta = e2 + (s - v); }
       const r = th + v, ar = Math.abs(r);
       if (ar >= RMIN && ar < Infinity) {
         bb = r - th;
-        if (e2 !== 0 || (th - (r - bb)) + (v - bb) !== 0) F.fflags |= FFLAG_NX;
-        F.f64[rd] = r;
-        return;
+        const e3 = (th - (r - bb)) + (v - bb);
+        // exact - r = e3 + delta, and |delta| < ulp(v) <= |e3| whenever e3 != 0.
+        if (finish(F, rd, r, e3 !== 0 ? e3 : delta, rm)) return;
       }
     }
   }
