@@ -156,6 +156,9 @@ export function fmaD(F: FpRegs, rd: number, rs1: number, rs2: number, rs3: numbe
         // exact - r = e3 + delta, and |delta| < ulp(v) <= |e3| whenever e3 != 0.
         if (finish(F, rd, r, e3 !== 0 ? e3 : delta, rm)) return;
       }
+    } else if (uh === 0 && (a === 0 || b === 0) && c - c === 0 && (c !== 0 || rm === RM_RNE)) {
+      F.f64[rd] = c + uh;            // exact; JS gives IEEE's zero sign in RNE
+      return;
     }
   }
   slow(F, rd, OP_FMA, rm, rs1, rs2, rs3, negP, false, negC);
