@@ -5,7 +5,7 @@
 import test from 'ava';
 import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from './harness.js';
 
-const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe'];
+const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt'];
 
 function skipUnlessTools(t: { pass(msg?: string): void; log(...s: string[]): void }, needQemu: boolean): boolean {
   if (haveGcc && (haveQemu || !needQemu)) return false;
@@ -54,4 +54,26 @@ test('garbage arguments to every syscall give errno values, never an oops', asyn
   t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
   t.regex(n.stdout, /done \d+ calls, errors seen/);
   t.is(n.status, 0);
+});
+
+test('stdin: console input reaches a reader line by line, then EOF (same as qemu)', async (t) => {
+  if (skipUnlessTools(t, true)) return;
+  const bin = buildGuest('stdin');
+  const input = 'hello\nsecond line\nlast without newline';
+  const q = runQemu(bin, [], input);
+  const n = await runNodix(bin, [], input);
+  t.is(n.stdout, q.stdout);
+  t.is(n.status, q.status);
+});
+
+test('vfork shares memory until _exit; posix_spawn runs a child and reports ENOENT (golden: qemu-user fakes vfork with fork)', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('spawn'));
+  t.is(n.stdout, 'spawned child says hi\nvfork: exit 4, parent sees 2\nposix_spawn: exit 7\nposix_spawn missing: 2\n');
+});
+
+test('orphans are reparented to init (pid 1) and reaped by it', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('orphan'));
+  t.is(n.stdout, 'i am pid 1\norphan ppid=1\nreaped orphan: 1\n');
 });

@@ -107,6 +107,7 @@ export class AddressSpace {
     }
     obj?.ref();
     this.insert(new Vma(start, start + len, (prot & 7) | (shared ? VM_SHARED : 0) | extraFlags, obj, pgoff, name));
+    if (obj === null) this.mergeAdjacent();
     return start;
   }
 

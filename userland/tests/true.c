@@ -1,0 +1,2 @@
+/* /bin/true. */
+int main(void) { return 0; }
