@@ -8,3 +8,4 @@ export { interpret } from './interp.js';
 export { assemble, assembleBytes, type AsmError } from './asm.js';
 export { disassemble, disassembleBytes, disassembleOne, decodeRaw } from './disasm.js';
 export { compile, type JitProgram } from './jit.js';
+export { parseDataFile, conformanceHelpers, runConformance, type DataFile, type Engine } from './conformance.js';

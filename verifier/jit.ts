@@ -246,9 +246,9 @@ function genBswap64(): Bytes {
 }
 
 const bswap32 = (b: Bytes): void => {
-  // x on the stack (i32): rotr(x & 0xff00ff00, 8) | rotl(x & 0x00ff00ff, 8), using L_A as scratch
+  // x on the stack (i32): rotl(rotr(x & 0xff00ff00, 8) | rotl(x & 0x00ff00ff, 8), 16), L_A as scratch
   b.tee(L_A).i32c(0xff00ff00 | 0).op(Op.i32_and).i32c(8).op(Op.i32_rotr);
-  b.get(L_A).i32c(0x00ff00ff).op(Op.i32_and).i32c(8).op(Op.i32_rotl).op(Op.i32_or);
+  b.get(L_A).i32c(0x00ff00ff).op(Op.i32_and).i32c(8).op(Op.i32_rotl).op(Op.i32_or).i32c(16).op(Op.i32_rotl);
 };
 const bswap16 = (b: Bytes): void => {
   b.tee(L_A).i32c(0xff).op(Op.i32_and).i32c(8).op(Op.i32_shl);
