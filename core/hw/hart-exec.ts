@@ -10,7 +10,7 @@
 // The case labels are the numbers of decode.ts's Op table, written literally
 // so that V8 compiles the switch to a jump table without loading constants.
 import type { Hart } from './hart.js';
-import { loadSlow, storeSlow, fetchHalf, xlate } from './hart-mem.js';
+import { loadInto, storeSlow, fetchHalf, xlate } from './hart-mem.js';
 import { mul64, mulh64, div64, divu64, divw } from './hart-muldiv.js';
 import { checkInterrupts, takeException } from './trap.js';
 import { Access } from './mmu.js';
@@ -19,6 +19,8 @@ import { expandRvc } from './rvc.js';
 import { execSystem, execFpMem, SYS_OK, SYS_TRAP, SYS_WFI } from './hart-system.js';
 
 const TWO32 = 4294967296;
+/** Added to the page offset to force a fetch-path visit (new page, flushed decode cache). */
+const FORCE = 1 << 28, FORCE_LIMIT = 1 << 27;
 /** Instructions between interrupt checks. */
 export const CHUNK = 256;
 
@@ -61,33 +63,33 @@ export function execute(h: Hart, budget: number): number {
   const tLLo = h.tlbLTagLo, tLHi = h.tlbLTagHi, tLOff = h.tlbLOff;
   const tSLo = h.tlbSTagLo, tSHi = h.tlbSTagHi, tSOff = h.tlbSOff;
   const tXLo = h.tlbXTagLo, tXHi = h.tlbXTagHi, tXOff = h.tlbXOff;
-  const mbuf = h.mbuf;
-  const xslot = h.xslot;
 
   let start = h.instret;
   let count = 0;
   let result: number = 0 /* BUDGET */;
   // pc = pcHi * 2^32 + (pcLo >>> 0) + off, pcLo page aligned.
   let pcLo = 0, pcHi = 0, off = 0;
-  let dp: Int32Array | null = null;
+  let dp: Int32Array = h.xslot; // replaced at the first fetch (off starts forced)
   let pageRo = 0; // RAM offset of the current physical page
   {
     const v = h.pc;
     const lo = v | 0;
-    pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095;
+    pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = (lo & 4095) + FORCE;
   }
   let exc = 0, tval = 0;
 
+  // Every exit leaves h.pc and h.instret already written, so the code after the
+  // loop does nothing that lacks type feedback (V8 would deoptimize there on every return).
   outer: for (;;) {
+    h.pc = pcHi * TWO32 + (pcLo >>> 0) + (off >= FORCE_LIMIT ? off - FORCE : off);
+    h.instret = start + count;
     if (h.halted) { result = 3 /* HALT */; break; }
     if (count >= budget) break;
-    h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
-    h.instret = start + count;
     const ir = checkInterrupts(h);
     if (ir !== 0) {
       if (ir === 2) { result = 1 /* TRAP */; break; }
       const v = h.pc, lo = v | 0;
-      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
+      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = (lo & 4095) + FORCE;
     }
     h.irqCheck = false;
     let chunkEnd = count + CHUNK;
@@ -96,7 +98,8 @@ export function execute(h: Hart, budget: number): number {
     while (count < chunkEnd) {
       count++;
       trap: {
-        if (dp === null || (off >>> 0) >= 4096) {
+        if ((off >>> 0) >= 4096) {
+          if (off >= FORCE_LIMIT) off -= FORCE;
           if ((off >>> 0) >= 4096) {
             const lo = (pcLo + off) | 0;
             if (off >= 0) { if ((lo >>> 0) < (pcLo >>> 0)) pcHi = (pcHi + 1) | 0; }
@@ -113,23 +116,22 @@ export function execute(h: Hart, budget: number): number {
           }
           dp = decodedPage(h, pageRo >>> 12);
         }
-        let cp = dp;
-        let ci = off << 1;
+        const ci = off << 1;
         let w = dp[ci];
         if (w === 0) {
           if (!fillSlot(h, dp, ci, pageRo + off)) {
-            // A 32-bit instruction across a page boundary: decode it each time into xslot.
+            // A 32-bit instruction across a page boundary: decoded into the slot for this
+            // execution only (the slot is cleared at once, so the next execution re-reads both pages).
             const nlo = (pcLo + 4096) | 0, nhi = (nlo >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
             const upper = fetchHalf(h, nlo, nhi);
             if (upper < 0) { exc = h.memFault; tval = h.memTval; break trap; }
             const insn = u16[(pageRo + off) >>> 1] | (upper << 16);
             decode32(insn);
-            xslot[0] = dec[0]; xslot[1] = dec[1]; xslot[2] = insn; xslot[3] = insn;
-            cp = xslot; ci = 0;
-          }
-          w = cp[ci];
+            dp[ci + 1] = dec[1]; dp[ci + 2] = insn; dp[ci + 3] = insn;
+            w = dec[0];
+          } else w = dp[ci];
         }
-        const imm = cp[ci + 1];
+        const imm = dp[ci + 1];
         const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
         const len = 2 + ((w >>> 22) & 2);
         switch (w & 255) {
@@ -223,7 +225,7 @@ export function execute(h: Hart, budget: number): number {
               x[rd] = l; x[rd + 1] = (l >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
             }
             if (thi === pcHi && (tlo & ~4095) === pcLo) off = tlo & 4095;
-            else { pcHi = thi; pcLo = tlo & ~4095; off = tlo & 4095; dp = null; }
+            else { pcHi = thi; pcLo = tlo & ~4095; off = (tlo & 4095) + FORCE; }
             continue;
           }
           case 35: if (x[r1] === x[r2] && x[r1 + 1] === x[r2 + 1]) { off += imm; continue; } break; // BEQ
@@ -244,42 +246,95 @@ export function execute(h: Hart, budget: number): number {
             const ah = x[r1 + 1] >>> 0, bh = x[r2 + 1] >>> 0;
             if (!(ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)))) { off += imm; continue; } break;
           }
-          case 41: case 42: case 43: case 44: case 45: case 46: case 47: { // LB LH LW LD LBU LHU LWU
-            const op = w & 255;
+          case 44: { // LD
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            const size = op === 44 ? 8 : op === 43 || op === 47 ? 4 : op === 41 || op === 45 ? 1 : 2;
-            let lo: number, hi: number;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & (size - 1)) === 0) {
-              const o = tLOff[ti] + (vlo & 4095);
-              if (size === 8) { lo = i32[o >> 2]; hi = i32[(o >> 2) + 1]; }
-              else if (size === 4) { lo = i32[o >> 2]; hi = op === 43 ? lo >> 31 : 0; }
-              else if (size === 2) { lo = u16[o >> 1]; if (op === 42) lo = (lo << 16) >> 16; hi = lo >> 31; }
-              else { lo = u8[o]; if (op === 41) lo = (lo << 24) >> 24; hi = lo >> 31; }
-            } else {
-              if (!loadSlow(h, vlo, vhi, size)) { exc = h.memFault; tval = h.memTval; break trap; }
-              lo = mbuf[0]; hi = mbuf[1];
-              if (op === 41) { lo = (lo << 24) >> 24; hi = lo >> 31; }
-              else if (op === 42) { lo = (lo << 16) >> 16; hi = lo >> 31; }
-              else if (op === 43) hi = lo >> 31;
-            }
-            if (rd !== 0) { x[rd] = lo; x[rd + 1] = hi; }
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 7) === 0) { const o = (tLOff[ti] + (vlo & 4095)) >> 2; if (rd !== 0) { x[rd] = i32[o]; x[rd + 1] = i32[o + 1]; } }
+            else if (!loadInto(h, vlo, vhi, 44, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
-          case 48: case 49: case 50: case 51: { // SB SH SW SD
-            const op = w & 255;
+          case 43: { // LW
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            const size = 1 << (op - 48);
-            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & (size - 1)) === 0) {
-              const o = tSOff[ti] + (vlo & 4095);
-              if (size === 8) { i32[o >> 2] = x[r2]; i32[(o >> 2) + 1] = x[r2 + 1]; }
-              else if (size === 4) i32[o >> 2] = x[r2];
-              else if (size === 2) u16[o >> 1] = x[r2];
-              else u8[o] = x[r2];
-            } else if (!storeSlow(h, vlo, vhi, size, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 3) === 0) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
+            else if (!loadInto(h, vlo, vhi, 43, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 47: { // LWU
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 3) === 0) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
+            else if (!loadInto(h, vlo, vhi, 47, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 42: { // LH
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 1) === 0) { const v = (u16[(tLOff[ti] + (vlo & 4095)) >> 1] << 16) >> 16; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
+            else if (!loadInto(h, vlo, vhi, 42, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 46: { // LHU
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 1) === 0) { const v = u16[(tLOff[ti] + (vlo & 4095)) >> 1]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
+            else if (!loadInto(h, vlo, vhi, 46, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 41: { // LB
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = (u8[tLOff[ti] + (vlo & 4095)] << 24) >> 24; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
+            else if (!loadInto(h, vlo, vhi, 41, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 45: { // LBU
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = u8[tLOff[ti] + (vlo & 4095)]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
+            else if (!loadInto(h, vlo, vhi, 45, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 51: { // SD
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 7) === 0) { const o = (tSOff[ti] + (vlo & 4095)) >> 2; i32[o] = x[r2]; i32[o + 1] = x[r2 + 1]; }
+            else if (!storeSlow(h, vlo, vhi, 8, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
+            else if (h.irqCheck) chunkEnd = count;
+            break;
+          }
+          case 50: { // SW
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 3) === 0) { i32[(tSOff[ti] + (vlo & 4095)) >> 2] = x[r2]; }
+            else if (!storeSlow(h, vlo, vhi, 4, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
+            else if (h.irqCheck) chunkEnd = count;
+            break;
+          }
+          case 49: { // SH
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 1) === 0) { u16[(tSOff[ti] + (vlo & 4095)) >> 1] = x[r2]; }
+            else if (!storeSlow(h, vlo, vhi, 2, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
+            else if (h.irqCheck) chunkEnd = count;
+            break;
+          }
+          case 48: { // SB
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi) { u8[tSOff[ti] + (vlo & 4095)] = x[r2]; }
+            else if (!storeSlow(h, vlo, vhi, 1, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
             break;
           }
@@ -300,21 +355,21 @@ export function execute(h: Hart, budget: number): number {
           case 91: x[rd] = x[r1]; x[rd + 1] = x[r1 + 1]; break; // MV
           case 71: break; // FENCE
           case 85: case 86: case 87: case 88: case 89: { // FLW FLD FSW FSD, OP-FP/FMA
-            if (execFpMem(h, w, imm, cp[ci + 3], cp[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+            if (execFpMem(h, w, imm, dp[ci + 3], dp[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
           default: { // ILLEGAL, system, CSR, AMO: out of line
             h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
             h.instret = start + count - 1;
-            const r = execSystem(h, w, imm, cp[ci + 2], len);
+            const r = execSystem(h, w, imm, dp[ci + 2], len);
             start = h.instret - (count - 1);
             if (r === SYS_OK) break;
             if (r === SYS_TRAP) { exc = h.memFault; tval = h.memTval; break trap; }
             if (r === SYS_WFI) result = 2 /* WFI */;
             // SYS_REFETCH / SYS_WFI: h.pc holds the next pc; end the chunk so interrupts are checked.
             const v = h.pc, lo = v | 0;
-            pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
-            if (r === SYS_WFI) break outer;
+            pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = (lo & 4095) + FORCE;
+            if (r === SYS_WFI) { h.instret = start + count; break outer; }
             chunkEnd = count;
             continue;
           }
@@ -328,11 +383,9 @@ export function execute(h: Hart, budget: number): number {
       h.instret = start + count;
       if (takeException(h, exc, tval)) { result = 1 /* TRAP */; break outer; }
       const v = h.pc, lo = v | 0;
-      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = lo & 4095; dp = null;
+      pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = (lo & 4095) + FORCE;
       chunkEnd = count; // a trap may have enabled an interrupt path: re-check
     }
   }
-  if (result !== 1 /* TRAP */) h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
-  h.instret = start + count;
   return result;
 }

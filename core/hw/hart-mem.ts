@@ -130,6 +130,21 @@ export function loadSlow(h: Hart, lo: number, hi: number, size: number): boolean
   return true;
 }
 
+/**
+ * The slow path of the integer loads: op is the decoded load op (41 LB, 42 LH, 43 LW, 44 LD,
+ * 45 LBU, 46 LHU, 47 LWU); the extended value goes to register pair index rd (skipped for x0).
+ */
+export function loadInto(h: Hart, lo: number, hi: number, op: number, rd: number): boolean {
+  const size = op === 44 ? 8 : op === 43 || op === 47 ? 4 : op === 41 || op === 45 ? 1 : 2;
+  if (!loadSlow(h, lo, hi, size)) return false;
+  let v = h.mbuf[0], vh = h.mbuf[1];
+  if (op === 41) { v = (v << 24) >> 24; vh = v >> 31; }
+  else if (op === 42) { v = (v << 16) >> 16; vh = v >> 31; }
+  else if (op === 43) vh = v >> 31;
+  if (rd !== 0) { h.x[rd] = v; h.x[rd + 1] = vh; }
+  return true;
+}
+
 /** Store of `size` bytes of (vlo, vhi) at va (lo, hi), any alignment. False: fault in h.memFault/memTval. */
 export function storeSlow(h: Hart, lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
   const inPage = 4096 - (lo & 4095);
