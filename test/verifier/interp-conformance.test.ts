@@ -29,7 +29,7 @@ for (const f of files) {
         seen.push(r.ok ? `ok ${r.r0}` : `${r.error.kind}@${r.error.pc}`);
       } else {
         t.true(r.ok, `${engine}: ${r.ok ? '' : r.error.message}`);
-        if (r.ok) t.is(r.r0, c.result ?? undefined, `${engine}: r0`);
+        if (r.ok) t.is(r.r0, c.result as bigint, `${engine}: r0`);
         seen.push(r.ok ? `ok ${r.r0}` : r.error.kind);
       }
     }
