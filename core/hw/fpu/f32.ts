@@ -1,10 +1,10 @@
-// Single-precision arithmetic. Fast path (RNE, NaN-boxed finite operands, result
+// Single-precision arithmetic. Fast path (NaN-boxed finite operands, result
 // comfortably normal): operands are exact doubles, a*b is exact in binary64, and
 // binary64 rounding followed by Math.fround is a correct single rounding for
 // + - * / sqrt because 53 >= 2*24 + 2. The FMA rounds the exact a*b + c to odd
 // in binary64 (TwoSum error, then a nudge to an odd significand) and then to
 // binary32, which is exact rounding since 53 >= 24 + 2. NX comes from the
-// TwoSum error or from comparing with the exact value (r*b == a, r*r == a).
+// TwoSum error or from the exact residues (a - r*b, a - r*r, exact product - r).
 // RTZ/RDN/RUP move the RNE result by one ulp when the sign of the exact error
 // says it lies on the wrong side. Everything else goes to the BigInt path of round.ts.
 import { FpRegs, FFLAG_NX, RM_RNE, RM_RTZ, RM_RDN, RM_RMM, f32BitsOf, setF32Bits } from './regs.js';

@@ -1,8 +1,8 @@
 // Double-precision arithmetic: fadd/fsub/fmul/fdiv/fsqrt/fused multiply-add.
-// Fast path (RNE, finite operands, normal result far from the exponent limits):
-// JS's own binary64 arithmetic gives the correctly rounded result, and the exact
-// error recovered without allocation (TwoSum; Dekker's TwoProduct for mul, and
-// q*b == a / r*r == a for div and sqrt) decides NX. The fused multiply-add uses
+// Fast path (finite operands, normal result far from the exponent limits): JS's
+// own binary64 arithmetic gives the round-to-nearest-even result, and the exact
+// error recovered without allocation (TwoSum; Dekker's TwoProduct for mul; the
+// residues a - q*b and a - r*r for div and sqrt) decides NX. The fused multiply-add uses
 // Boldo & Melquiond's emulation: RN(th + RO(tl + ul)) with (uh, ul) the exact
 // product and (th, tl) = TwoSum(c, uh), RO emulated from a TwoSum error.
 // RTZ/RDN/RUP reuse the fast path (FMA included): the RNE result moves by one
@@ -13,7 +13,7 @@ import { slowArith, slowOut, OP_ADD, OP_MUL, OP_DIV, OP_SQRT, OP_FMA } from './r
 
 const SPLIT = 134217729;            // 2^27 + 1 (Veltkamp)
 const BIG = 2 ** 995;               // operands above this could overflow the split
-const HUGE = 2 ** 1020;            // products below this cannot overflow inside TwoProduct
+const HUGE = 2 ** 1020;              // products below this cannot overflow inside TwoProduct
 const PMIN = 2 ** -968;             // products above this have an exactly representable error
 const RMIN = 2 ** -1021;            // results above this are neither tiny nor near it
 const SIGN = -0x80000000;
