@@ -26,7 +26,7 @@ import { Plic } from './plic.js';
 import { Htif } from './htif.js';
 import { parseElf, EM_RISCV, PT_LOAD } from '../lib/elf.js';
 import type { ElfFile } from '../lib/elf.js';
-import { translate, Access } from './mmu.js';
+import { probe, Access } from './mmu.js';
 import { disasm } from './disasm.js';
 
 export const DEFAULT_TIMEBASE_HZ = 10_000_000;
@@ -294,9 +294,9 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The instruction bits at the hart's pc (16-bit for a compressed one), or -1 if it cannot be fetched. */
+/** The instruction bits at the hart's pc (16-bit for a compressed one), or -1 if it cannot be fetched; no side effects on the MMU. */
 export function fetchForTrace(h: Hart): number {
-  const pa = translate(h, h.pc, Access.FETCH);
+  const pa = probe(h, h.pc, Access.FETCH);
   if (pa < 0 || !h.bus.load(pa, 2)) return -1;
   const lo = h.bus.val[0] & 0xffff;
   if ((lo & 3) !== 3) return lo;
