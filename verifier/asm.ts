@@ -18,7 +18,7 @@ import {
   ATOMIC_OPS, BPF_ALU, BPF_ALU64, BPF_ATOMIC, BPF_CALL, BPF_DW, BPF_END, BPF_EXIT, BPF_JMP, BPF_JMP32, BPF_K,
   BPF_LDX, BPF_MEM, BPF_MEMSX, BPF_NEG, BPF_PSEUDO_BTF_ID, BPF_PSEUDO_CALL, BPF_PSEUDO_FUNC,
   BPF_PSEUDO_KFUNC_CALL, BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, BPF_PSEUDO_MAP_VALUE,
-  BPF_ST, BPF_STX, BPF_TO_BE, BPF_TO_LE, BPF_W, BPF_X, CALLX, JA32, LDDW, encode, insn, jmpNames, type Insn,
+  BPF_ST, BPF_STX, BPF_TO_BE, BPF_TO_LE, BPF_W, BPF_X, CALLX, JA32, LDDW, encodeSlots, insn, jmpNames, type Insn,
   type Result,
 } from './isa.js';
 
@@ -122,7 +122,7 @@ export function assemble(text: string): Result<Insn[], AsmError> {
       const ins = parseLine(line, target);
       if (ins.opcode === (BPF_JMP | BPF_EXIT) && firstExit < 0) firstExit = out.length;
       out.push(ins);
-      if (ins.opcode === LDDW) out.push(insn(0, 0, 0, 0, ins.imm2));
+      if (ins.opcode === LDDW && !line.startsWith('.insn')) out.push(insn(0, 0, 0, 0, ins.imm2));
     } catch (e) {
       if (e instanceof AsmFail) return { ok: false, error: { line: ln + 1, message: e.message } };
       throw e;
@@ -137,7 +137,6 @@ export function assemble(text: string): Result<Insn[], AsmError> {
       if (rel < -32768 || rel > 32767) return { ok: false, error: { line: f.line, message: `jump to '${f.label}' is too far for a 16-bit offset` } };
       out[f.slot].off = rel;
     } else out[f.slot].imm = rel;
-    if (out[f.slot].opcode === LDDW) out[f.slot + 1].imm = out[f.slot].imm2;
   }
   return { ok: true, value: out };
 }
@@ -145,7 +144,7 @@ export function assemble(text: string): Result<Insn[], AsmError> {
 /** Assembles text straight to bytes. */
 export function assembleBytes(text: string): Result<Uint8Array, AsmError> {
   const r = assemble(text);
-  return r.ok ? { ok: true, value: encode(r.value) } : r;
+  return r.ok ? { ok: true, value: encodeSlots(r.value) } : r;
 }
 
 function parseLine(line: string, target: (t: string | undefined, field: 'off' | 'imm') => number): Insn {

@@ -404,6 +404,11 @@ export function encode(insns: readonly Insn[]): Uint8Array {
       slots.push(insn(0, 0, 0, 0, i.imm2));
     }
   }
+  return encodeSlots(slots);
+}
+
+/** Encodes exactly one slot per entry (no lddw expansion): the inverse of decode and decodeRaw. */
+export function encodeSlots(slots: readonly Insn[]): Uint8Array {
   const out = new Uint8Array(slots.length * 8);
   const dv = new DataView(out.buffer);
   slots.forEach((i, n) => {
