@@ -1,7 +1,8 @@
 // `nodix machine [--max-insns N] [--trace] [--deterministic] [--ram MIB] FILE`:
 // runs a bare-metal RISC-V ELF on the emulated machine (core/hw/machine.ts) in
 // M-mode. UART and HTIF console output go to stdout, console input comes from
-// stdin; the exit status is the program's HTIF exit code (an exit code that is
+// stdin (a terminal stays in line mode); --deterministic derives mtime from the
+// instruction count instead of the wall clock; the exit status is the program's HTIF exit code (an exit code that is
 // non-zero but 0 modulo 256 becomes 255, so a failure never reads as success).
 // --max-insns stops a runaway program with one line and status 124; --trace
 // prints every instruction (pc, raw bits, disassembly) to stderr. Bad input is
@@ -108,22 +109,23 @@ export async function main(argv: string[]): Promise<number> {
     if (traceBuf.length > 1 << 16) { writeSync(2, traceBuf); traceBuf = ''; }
   } : undefined;
 
-  const onData = (d: Buffer): void => m.input(d);
+  // Console input: stdin (a terminal in its normal line mode, or a pipe) feeds the UART.
   const stdin = process.stdin;
-  const interactive = stdin.isTTY === true;
-  if (interactive) {
-    stdin.setRawMode(true);
-    stdin.on('data', onData);
-  }
+  let inputOpen = true;
+  const onData = (d: Buffer): void => m.input(d);
+  const onEnd = (): void => { inputOpen = false; };
+  stdin.on('data', onData);
+  stdin.on('end', onEnd);
+  stdin.on('error', onEnd);
   let st: MachineStatus;
   try {
-    st = await m.run({ maxInsns: args.maxInsns, trace, sliceMs: 50 });
+    st = await m.run({ maxInsns: args.maxInsns, trace, sliceMs: 50, inputOpen: () => inputOpen });
   } finally {
-    if (interactive) {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-    }
+    stdin.off('data', onData);
+    stdin.off('end', onEnd);
+    stdin.off('error', onEnd);
+    stdin.pause();
+    if (!stdin.isTTY) stdin.destroy();
     flush();
     if (traceBuf.length > 0) writeSync(2, traceBuf);
   }

@@ -64,6 +64,11 @@ export interface RunLimits {
   sliceMs?: number;
   /** Called before each instruction; makes the machine single-step (slow). */
   trace?: (h: Hart) => void;
+  /**
+   * True while console input may still arrive (an open stdin). A hart waiting
+   * in WFI with no timer armed then idles instead of reporting a deadlock.
+   */
+  inputOpen?: () => boolean;
 }
 
 /** Largest slice handed to hart.run() at once. */
@@ -257,18 +262,17 @@ export class Machine {
       }
       if (r === RunExit.WFI) {
         const ticks = this.clint.ticksUntilTimer();
+        if (ticks === Infinity) {
+          // Only console input can still wake the hart (through the UART/PLIC, or a polling loop).
+          if (this.uart.rxCount > 0) continue;
+          if (limits.inputOpen?.() === true) return { kind: 'idle', waitMs: 10 };
+          return { kind: 'deadlock' };
+        }
         if (this.deterministic) {
-          if (ticks === Infinity) {
-            if (this.uart.rxCount > 0) continue;
-            return { kind: 'deadlock' };
-          }
           this.skippedTicks += Math.max(1, ticks);
           continue;
         }
-        if (ticks > 0) {
-          const ms = ticks === Infinity ? 10 : Math.min(10, (ticks * 1000) / this.timebaseHz);
-          return { kind: 'idle', waitMs: ms };
-        }
+        if (ticks > 0) return { kind: 'idle', waitMs: Math.min(10, (ticks * 1000) / this.timebaseHz) };
         continue;
       }
       if (sliceEnd !== Infinity && this.now() >= sliceEnd) return { kind: 'yield' };

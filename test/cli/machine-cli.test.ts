@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, exitStatus } from '../../core/cli/machine.js';
-import { Asm, T0, T1, A0, sb, addi } from '../hw/rvasm.js';
+import { Asm, T0, T1, T2, A0, A1, sb, sw, lw, lbu, addi, andi, slli, ori, csrw, csrrsi, wfi, beq, bne } from '../hw/rvasm.js';
 import { makeElf } from '../hw/elf-fixture.js';
-import { BASE, exitWith, finish } from '../hw/machine-fixture.js';
+import { BASE, exitWith, exitWithReg, finish } from '../hw/machine-fixture.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = join(root, '.cache', 'test-cli-machine');
@@ -22,10 +22,12 @@ function file(name: string, bytes: Uint8Array): string {
   return p;
 }
 
-function nodix(...args: string[]) {
+function nodix(...args: string[]) { return nodixWithInput('', ...args); }
+
+function nodixWithInput(input: string, ...args: string[]) {
   const boot = `const m = await import(${JSON.stringify(join(root, 'core/cli/main.ts'))}); process.exitCode = await m.main(process.argv.slice(1));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot, 'machine', ...args],
-    { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    { cwd: root, encoding: 'utf8', timeout: 60_000, input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -123,4 +125,57 @@ test('usage errors exit 2', (t) => {
     t.is(r.status, 2, args.join(' '));
     t.regex(r.stderr, /^nodix machine: .*\nusage: nodix machine/);
   }
+});
+
+/** Echoes UART input in upper case until a newline (polling LSR.DR), then exits 0. */
+function upcase(): Uint8Array {
+  const a = new Asm(BASE);
+  a.li(T0, 0x1000_0000);
+  a.label('poll'); a.emit(lbu(T1, T0, 5), andi(T1, T1, 1)); a.beqz(T1, 'poll');
+  a.emit(lbu(A0, T0, 0));
+  a.li(T2, 10); a.br(beq, A0, T2, 'done');
+  a.emit(addi(A0, A0, -32), sb(A0, T0, 0));
+  a.j('poll');
+  a.label('done'); a.emit(sb(A0, T0, 0));
+  return finish(exitWith(a, 0));
+}
+
+/** Sleeps in WFI until the UART receive interrupt arrives through the PLIC; exits with the byte. */
+function waitForKey(): Uint8Array {
+  const UART = 0x1000_0000, PLIC = 0x0c00_0000;
+  const a = new Asm(BASE);
+  a.la(T0, 'handler'); a.emit(csrw(0x305, T0));
+  a.li(T0, UART); a.li(T1, 1); a.emit(sb(T1, T0, 1));
+  a.li(T0, PLIC + 10 * 4); a.emit(sw(T1, T0, 0));
+  a.li(T0, PLIC + 0x2000); a.li(T1, 1 << 10); a.emit(sw(T1, T0, 0));
+  a.li(T0, 1 << 11); a.emit(csrw(0x304, T0), csrrsi(0, 0x300, 8));
+  a.label('idle'); a.emit(wfi()); a.j('idle');
+  a.align(4);
+  a.label('handler');
+  a.li(T0, PLIC + 0x20_0004); a.emit(lw(A1, T0, 0));
+  a.li(T2, 10); a.br(bne, A1, T2, 'bad');
+  a.li(T1, UART); a.emit(lbu(A0, T1, 0));
+  exitWithReg(a, A0, slli, ori);
+  a.label('bad');
+  return finish(exitWith(a, 1));
+}
+
+test('stdin feeds the UART (polling)', (t) => {
+  const r = nodixWithInput('hello\n', file('upcase.elf', upcase()));
+  t.is(r.stdout, 'HELLO\n');
+  t.is(r.status, 0);
+});
+
+test('stdin feeds the UART (WFI until the receive interrupt)', (t) => {
+  const r = nodixWithInput('x', file('waitkey.elf', waitForKey()));
+  t.is(r.stderr, '');
+  t.is(r.status, 'x'.charCodeAt(0));
+});
+
+test('WFI with no timer and stdin closed is reported, not waited on forever', (t) => {
+  const a = new Asm(BASE);
+  a.label('idle'); a.emit(wfi()); a.j('idle');
+  const r = nodixWithInput('', file('wfi-forever.elf', finish(a)));
+  t.is(r.status, 1);
+  oneLineError(t, r.stderr, /wfi, no timer set/);
 });
