@@ -256,19 +256,9 @@ export class AddressSpace {
     for (const m of this.vmas) {
       m.obj?.ref();
       child.vmas.push(new Vma(m.start, m.end, m.flags, m.obj, m.pgoff, m.name));
-      this.pt.forEachLeaf(m.start, m.end, (va, pte) => {
-        if (!ok) return;
-        let lo = this.pt.pteLo(pte);
-        if (!m.shared && (lo & PTE_W)) {
-          lo = (lo & ~PTE_W) | PTE_COW;
-          this.pt.setFlags(pte, lo);
-        }
-        const pa = this.pt.ptePa(pte);
-        if (!child.pt.map(va, pa, lo & ~PTE_V & ~PTE_PROTNONE)) { ok = false; return; }
-        // map() re-derives V/PROTNONE from the R/W/X bits; keep a PROT_NONE page PROT_NONE.
-        this.frames.incRef(pa);
-        child.rss++;
-      });
+      if (!ok) continue;
+      const n = this.pt.copyLeavesTo(child.pt, m.start, m.end, m.shared);
+      if (n < 0) ok = false; else child.rss += n;
     }
     this.tlbFlush(-1);
     if (!ok) { child.destroy(); return null; }

@@ -134,6 +134,45 @@ export class PageTable {
     }
   }
 
+  /**
+   * fork's bulk copy: every present leaf in [start, end) is duplicated into
+   * `dst` (same frame, one more reference). Private writable pages lose W and
+   * gain COW in both tables. Works a level-0 table (2 MiB) at a time. Returns
+   * the number of pages copied, or -1 when out of memory for a table page.
+   */
+  copyLeavesTo(dst: PageTable, start: number, end: number, shared: boolean): number {
+    const v = this.v, base = this.base, refs = this.frames.refs;
+    let n = 0;
+    let va = start;
+    while (va < end) {
+      const chunkEnd = Math.min(end, (Math.floor(va / 0x200000) + 1) * 0x200000);
+      const l2 = this.root + vpn(va, 2) * 8;
+      if (!(this.pteLo(l2) & PTE_V)) { va = Math.min(end, (Math.floor(va / 0x40000000) + 1) * 0x40000000); continue; }
+      const l1 = this.ptePa(l2) + vpn(va, 1) * 8;
+      if (!(this.pteLo(l1) & PTE_V)) { va = chunkEnd; continue; }
+      const src = this.ptePa(l1) - base;
+      let dstTable = -1;
+      for (let i = vpn(va, 0), last = vpn(chunkEnd - PGSIZE, 0); i <= last; i++) {
+        const off = src + i * 8;
+        let lo = v.getUint32(off, true);
+        if (!(lo & PRESENT)) continue;
+        if (dstTable === -1) {
+          const pte = dst.walk(va, true);
+          if (pte === -1) return -1;
+          dstTable = pte - vpn(va, 0) * 8 - base;
+        }
+        if (!shared && (lo & PTE_W)) { lo = ((lo & ~PTE_W) | PTE_COW) >>> 0; v.setUint32(off, lo, true); }
+        const hi = v.getUint32(off + 4, true);
+        v.setUint32(dstTable + i * 8, lo, true);
+        v.setUint32(dstTable + i * 8 + 4, hi, true);
+        refs[((lo >>> 10) + (hi & 0xfffff) * TWO22) - base / PGSIZE]++;
+        n++;
+      }
+      va = chunkEnd;
+    }
+    return n;
+  }
+
   /** Frees the table pages of the user half (leaves must already be released by the caller). */
   destroy(): void {
     const freeLevel = (table: number, level: number, limit: number): void => {
