@@ -2,7 +2,7 @@
 // one, expanded by rvc.ts) into one decode-cache slot, the unit the
 // interpreter (hart-exec.ts) dispatches on and the JIT (issue 3) will read.
 //
-// A decoded page is an Int32Array of SLOTS_PER_PAGE slots x SLOT_WORDS words,
+// A decoded page is SLOTS_PER_PAGE slots x SLOT_WORDS words (in the hart's arena),
 // one slot per halfword offset in the 4 KiB physical page:
 //   [0] packed: op (bits 0-7) | rd << 8 | rs1 << 13 | rs2 << 18 | (4-byte ? 1 << 23 : 0)
 //       (0 = not decoded yet; op values are the Op table below)

@@ -14,7 +14,8 @@ import { loadInto, storeSlow, fetchHalf, xlate } from './hart-mem.js';
 import { mul64, mulh64, div64, divu64, divw } from './hart-muldiv.js';
 import { checkInterrupts, takeException } from './trap.js';
 import { Access } from './mmu.js';
-import { decode32, dec, SLOT_WORDS, SLOTS_PER_PAGE } from './decode.js';
+import { decode32, dec } from './decode.js';
+import { PAGE_WORDS } from './hart.js';
 import { expandRvc } from './rvc.js';
 import { execSystem, execFpMem, SYS_OK, SYS_TRAP, SYS_WFI } from './hart-system.js';
 
@@ -24,35 +25,44 @@ const FORCE = 1 << 28, FORCE_LIMIT = 1 << 27;
 /** Instructions between interrupt checks. */
 export const CHUNK = 256;
 
-/** Decodes the instruction at RAM byte offset `ro` into slot `si` of dp. Returns false for a page-crossing 32-bit instruction. */
-function fillSlot(h: Hart, dp: Int32Array, si: number, ro: number): boolean {
+/** Decodes the instruction at RAM byte offset `ro` into arena slot `si`. Returns false for a page-crossing 32-bit instruction. */
+function fillSlot(h: Hart, dc: Int32Array, si: number, ro: number): boolean {
   const u16 = h.ram.u16;
   const lo = u16[ro >>> 1];
   if ((lo & 3) !== 3) {
     const e = expandRvc(lo);
-    if (e === 0) { dp[si] = 1; dp[si + 1] = 0; }
-    else { decode32(e); dp[si] = dec[0] & ~(1 << 23); dp[si + 1] = dec[1]; }
-    dp[si + 2] = lo; dp[si + 3] = e;
+    if (e === 0) { dc[si] = 1; dc[si + 1] = 0; }
+    else { decode32(e); dc[si] = dec[0] & ~(1 << 23); dc[si + 1] = dec[1]; }
+    dc[si + 2] = lo; dc[si + 3] = e;
     return true;
   }
   if ((ro & 4095) === 4094) return false;
   const insn = lo | (u16[(ro >>> 1) + 1] << 16);
   decode32(insn);
-  dp[si] = dec[0]; dp[si + 1] = dec[1]; dp[si + 2] = insn; dp[si + 3] = insn;
+  dc[si] = dec[0]; dc[si + 1] = dec[1]; dc[si + 2] = insn; dc[si + 3] = insn;
   return true;
 }
 
-/** The decoded page for RAM page `page`, creating it (and dropping store-TLB entries that point at it). */
-function decodedPage(h: Hart, page: number): Int32Array {
-  let dp = h.decPages[page];
-  if (dp === undefined) {
-    dp = new Int32Array(SLOTS_PER_PAGE * SLOT_WORDS);
-    h.decPages[page] = dp;
+/**
+ * The arena base (word index) of the decoded page for RAM page `page`, assigning an
+ * arena page (round-robin eviction) and dropping store-TLB entries that point at it.
+ */
+function decodedPage(h: Hart, page: number): number {
+  let slot = h.dcSlotOf[page];
+  if (slot < 0) {
+    const po = h.dcPageOf;
+    slot = h.dcNext;
+    h.dcNext = slot + 1 === po.length ? 0 : slot + 1;
+    const old = po[slot];
+    if (old >= 0) { h.dcSlotOf[old] = -1; h.codePage[old] = 0; }
+    po[slot] = page;
+    h.dcSlotOf[page] = slot;
     h.codePage[page] = 1;
+    h.dcache.fill(0, slot * PAGE_WORDS, (slot + 1) * PAGE_WORDS);
     const off = page * 4096;
     for (let i = 0; i < h.tlbSOff.length; i++) if (h.tlbSOff[i] === off) h.tlbSTagHi[i] = 0x7fffffff;
   }
-  return dp;
+  return slot * PAGE_WORDS;
 }
 
 /** Runs up to `budget` instructions. */
@@ -62,14 +72,14 @@ export function execute(h: Hart, budget: number): number {
   const i32 = ram.i32, u16 = ram.u16, u8 = ram.u8;
   const tLLo = h.tlbLTagLo, tLHi = h.tlbLTagHi, tLOff = h.tlbLOff;
   const tSLo = h.tlbSTagLo, tSHi = h.tlbSTagHi, tSOff = h.tlbSOff;
-  const tXLo = h.tlbXTagLo, tXHi = h.tlbXTagHi, tXOff = h.tlbXOff;
 
   let start = h.instret;
   let count = 0;
   let result: number = 0 /* BUDGET */;
   // pc = pcHi * 2^32 + (pcLo >>> 0) + off, pcLo page aligned.
   let pcLo = 0, pcHi = 0, off = 0;
-  let dp: Int32Array = h.xslot; // replaced at the first fetch (off starts forced)
+  const dc = h.dcache;
+  let pbase = 0; // arena word index of the current page's slots (set at the first fetch: off starts forced)
   let pageRo = 0; // RAM offset of the current physical page
   {
     const v = h.pc;
@@ -107,19 +117,19 @@ export function execute(h: Hart, budget: number): number {
             pcLo = lo & ~4095; off = lo & 4095;
           }
           const ti = (pcLo >>> 12) & 255;
-          if (tXLo[ti] === pcLo && tXHi[ti] === pcHi) pageRo = tXOff[ti];
+          if (h.tlbXTagLo[ti] === pcLo && h.tlbXTagHi[ti] === pcHi) pageRo = h.tlbXOff[ti];
           else {
             const pa = xlate(h, pcLo, pcHi, Access.FETCH);
             if (pa < 0) { exc = h.memFault; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
             if (!ram.contains(pa, 4096)) { exc = 1; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
             pageRo = pa - ram.base;
           }
-          dp = decodedPage(h, pageRo >>> 12);
+          pbase = decodedPage(h, pageRo >>> 12);
         }
-        const ci = off << 1;
-        let w = dp[ci];
+        const ci = pbase + (off << 1);
+        let w = dc[ci];
         if (w === 0) {
-          if (!fillSlot(h, dp, ci, pageRo + off)) {
+          if (!fillSlot(h, dc, ci, pageRo + off)) {
             // A 32-bit instruction across a page boundary: decoded into the slot for this
             // execution only (the slot is cleared at once, so the next execution re-reads both pages).
             const nlo = (pcLo + 4096) | 0, nhi = (nlo >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
@@ -127,11 +137,11 @@ export function execute(h: Hart, budget: number): number {
             if (upper < 0) { exc = h.memFault; tval = h.memTval; break trap; }
             const insn = u16[(pageRo + off) >>> 1] | (upper << 16);
             decode32(insn);
-            dp[ci + 1] = dec[1]; dp[ci + 2] = insn; dp[ci + 3] = insn;
+            dc[ci + 1] = dec[1]; dc[ci + 2] = insn; dc[ci + 3] = insn;
             w = dec[0];
-          } else w = dp[ci];
+          } else w = dc[ci];
         }
-        const imm = dp[ci + 1];
+        const imm = dc[ci + 1];
         const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
         const len = 2 + ((w >>> 22) & 2);
         switch (w & 255) {
@@ -355,13 +365,13 @@ export function execute(h: Hart, budget: number): number {
           case 91: x[rd] = x[r1]; x[rd + 1] = x[r1 + 1]; break; // MV
           case 71: break; // FENCE
           case 85: case 86: case 87: case 88: case 89: { // FLW FLD FSW FSD, OP-FP/FMA
-            if (execFpMem(h, w, imm, dp[ci + 3], dp[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+            if (execFpMem(h, w, imm, dc[ci + 3], dc[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
           default: { // ILLEGAL, system, CSR, AMO: out of line
             h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
             h.instret = start + count - 1;
-            const r = execSystem(h, w, imm, dp[ci + 2], len);
+            const r = execSystem(h, w, imm, dc[ci + 2], len);
             start = h.instret - (count - 1);
             if (r === SYS_OK) break;
             if (r === SYS_TRAP) { exc = h.memFault; tval = h.memTval; break trap; }

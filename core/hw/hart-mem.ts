@@ -12,7 +12,7 @@
 // storeSlow and invalidates the slots it overlaps.
 import type { Hart } from './hart.js';
 import { translate, Access } from './mmu.js';
-import { SLOT_WORDS } from './decode.js';
+import { SLOT_WORDS, SLOTS_PER_PAGE } from './decode.js';
 
 const TWO32 = 4294967296;
 /** Number of entries per access kind in the hart's software TLBs (direct-mapped on the low VPN bits). */
@@ -91,10 +91,11 @@ export function invalidateCode(h: Hart, off: number, len: number): void {
   while (a < end) {
     const page = a >>> 12;
     if (a < 0) { a = 0; continue; }
-    const dp = h.decPages[page];
+    const slot = h.dcSlotOf[page];
     const pageEnd = Math.min(end, (page + 1) * 4096);
-    if (dp !== undefined) {
-      for (let s = (a & 4095) >> 1, e = ((pageEnd - 1) & 4095) >> 1; s <= e; s++) dp[s * SLOT_WORDS] = 0;
+    if (slot >= 0) {
+      const dc = h.dcache, base = slot * SLOTS_PER_PAGE * SLOT_WORDS;
+      for (let s = (a & 4095) >> 1, e = ((pageEnd - 1) & 4095) >> 1; s <= e; s++) dc[base + s * SLOT_WORDS] = 0;
       h.codeWrites++;
     }
     a = pageEnd;

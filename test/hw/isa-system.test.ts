@@ -9,7 +9,9 @@
 import test from 'ava';
 import * as R from './rvasm.js';
 import { run, xr, setX, stoppedAtEbreak, BASE, DATA, machine } from './isa-util.js';
-import { RunExit } from '../../core/hw/hart.js';
+import { Hart, RunExit } from '../../core/hw/hart.js';
+import { PhysMem } from '../../core/hw/memory.js';
+import { Bus } from '../../core/hw/bus.js';
 import { getCsr, setCsr } from '../../core/hw/csr.js';
 import { Asm } from './rvasm.js';
 
@@ -242,4 +244,29 @@ test('the budget stops run() after exactly that many instructions', (t) => {
   m.h.halted = true;
   t.is(m.h.run(10), RunExit.HALT);
   void DATA;
+});
+
+test('the decode cache reuses its pages round-robin when code spans more pages than it holds', (t) => {
+  const ram = new PhysMem(1 << 20);
+  const h = new Hart(new Bus(ram), { decodePages: 2 });
+  const a = new Asm(BASE);
+  a.li(A0, 0); a.li(A1, 0);
+  a.label('p0'); a.emit(R.addi(A0, A0, 1)); a.j('p1');
+  a.org(BASE + 0x1000); a.label('p1'); a.emit(R.addi(A0, A0, 10)); a.j('p2');
+  a.org(BASE + 0x2000); a.label('p2'); a.emit(R.addi(A0, A0, 100)); a.j('p3');
+  a.org(BASE + 0x3000); a.label('p3'); a.emit(R.addi(A1, A1, 1));
+  a.li(T0, 3); a.br(R.beq, A1, T0, 'done'); a.j('p0');
+  a.label('done'); a.emit(R.ebreak());
+  ram.load(BASE, a.bytes());
+  h.pc = BASE; h.trapToHost = 1 << 3;
+  t.is(h.run(10_000), RunExit.TRAP);
+  t.is(h.trapCause, 3);
+  t.is(xr(h, A0), 333n);
+  t.is(h.dcPageOf.length, 2);
+  // Patching an evicted page is still seen (the store goes to RAM; the page is decoded afresh).
+  ram.write32(BASE + 0x1000, R.addi(A0, A0, 20) | 0);
+  h.invalidateRange(BASE + 0x1000, 4);
+  h.pc = BASE; setX(h, A1, 0n); setX(h, A0, 0n);
+  t.is(h.run(10_000), RunExit.TRAP);
+  t.is(xr(h, A0), 363n);
 });
