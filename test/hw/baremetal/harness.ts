@@ -4,7 +4,7 @@
 // header is newer), runs an ELF on the Machine in deterministic mode, and on
 // qemu-system-riscv64 -machine spike (which implements HTIF).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Machine } from '../../../core/hw/machine.js';
@@ -57,9 +57,12 @@ export function build(group: Group, name: string, env: 'p' | 'v'): BuildResult {
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, `${group}-${name}`);
   if (existsSync(out) && statSync(out).mtimeMs >= newest([src, ...headers(group, env)])) return { ok: true, elf: out };
+  // Built under a private name and renamed: test files running in parallel may build the same program.
+  const tmp = `${out}.${process.pid}.tmp`;
   const r = spawnSync(GCC, [...GCC_FLAGS, '-I', join(suiteDir, 'env', env), '-I', suiteDir, '-I', join(suiteDir, group),
-    '-T', join(suiteDir, 'link.ld'), src, '-o', out], { encoding: 'utf8' });
+    '-T', join(suiteDir, 'link.ld'), src, '-o', tmp], { encoding: 'utf8' });
   if (r.status !== 0) return { ok: false, message: `${GCC} failed on ${group}/${name}.S:\n${r.stderr}` };
+  renameSync(tmp, out);
   return { ok: true, elf: out };
 }
 
@@ -76,7 +79,7 @@ export function runOnMachine(elf: string, maxInsns = 50_000_000): { status: Mach
   let out = '';
   const m = new Machine({ deterministic: true, ramSize: 64 * 1024 * 1024, console: (b) => { out += String.fromCharCode(b); } });
   const loaded = m.loadElfBytes(readFileSync(elf));
-  if (!loaded.ok) return { status: { kind: 'trap', cause: -1, interrupt: false, tval: 0, pc: 0 }, instret: 0, console: loaded.message };
+  if (!loaded.ok) throw new Error(`${elf}: ${loaded.message}`);
   const status = m.runSync({ maxInsns });
   return { status, instret: m.hart.instret, console: out };
 }

@@ -1,8 +1,13 @@
 // Environment "v" of our bare-metal suite: the same test bodies as "p", run in
-// U-mode under Sv39 translation. reset (in M-mode) builds a three-level page
-// table that maps the first 2 MiB of RAM (0x8000_0000..) with 4 KiB pages,
-// identity-mapped, V R W X U A D, points satp at it, opens PMP and the counters,
-// enables the FPU, and mrets into the body at U-mode. The body reports through
+// U-mode under Sv39 translation. reset (in M-mode) copies the first 2 MiB of
+// RAM (the image, page by page, in reverse page order; not the tohost page,
+// which QEMU backs with its HTIF device) to 0x8020_0000 and
+// builds a three-level page table that maps the image's addresses
+// (0x8000_0000..) onto those copies with 4 KiB pages, V R W X U A D, so virtual
+// and physical addresses differ in every page; it points satp at the table,
+// opens PMP and the counters, enables the FPU, and mrets into the body at
+// U-mode (running from the copy). The original code and data are then erased,
+// so a hart that ignored translation would fail at once. The body reports through
 // ecall (a0 = the tohost value); the M-mode handler writes tohost. Any other
 // trap fails with code 0x400 + mcause (exceptions) or 0x600 + cause (interrupts).
 #ifndef NODIX_ENV_H
@@ -11,6 +16,8 @@
 #define TESTNUM gp
 
 #define PTE_FLAGS_URWX 0xdf  /* V R W X U - A D */
+/* Physical home of the copy the body runs from: page i of the image sits at ENV_COPY + (511 - i) * 4 KiB. */
+#define ENV_COPY 0x80200000
 
 #define RVTEST_CODE_BEGIN                 \
   .section .text.init;                    \
@@ -61,15 +68,39 @@ env_reset:                                \
   slli t3, t3, 10;                        \
   ori t3, t3, 1;                          \
   sd t3, 0(t1);                           \
-  li t3, (0x80000000 >> 12) << 10;        \
-  ori t3, t3, PTE_FLAGS_URWX;             \
-  li t4, 512;                             \
-  li t5, 1 << 10;                         \
-2:sd t3, 0(t2);                           \
-  add t3, t3, t5;                         \
-  addi t2, t2, 8;                         \
-  addi t4, t4, -1;                        \
-  bnez t4, 2b;                            \
+  li t3, 0x80000000;                    \
+  li t4, ENV_COPY + 511 * 4096;         \
+  li t5, 512;                           \
+2:srli t6, t4, 12;                      \
+  slli t6, t6, 10;                      \
+  ori t6, t6, PTE_FLAGS_URWX;           \
+  sd t6, 0(t2);                         \
+  la a0, tohost;                        \
+  srli a0, a0, 12;                      \
+  slli a0, a0, 12;                      \
+  bne a0, t3, 4f;                       \
+  li t6, 4096;                          \
+  add t3, t3, t6;                       \
+  add t4, t4, t6;                       \
+  j 5f;                                 \
+4:li t6, 512;                           \
+3:ld a0, 0(t3);                         \
+  sd a0, 0(t4);                         \
+  addi t3, t3, 8;                       \
+  addi t4, t4, 8;                       \
+  addi t6, t6, -1;                      \
+  bnez t6, 3b;                          \
+5:li t6, 8192;                          \
+  sub t4, t4, t6;                       \
+  addi t2, t2, 8;                       \
+  addi t5, t5, -1;                      \
+  bnez t5, 2b;                          \
+  la t3, _body_start;                   \
+  la t4, _body_end;                     \
+6:sd zero, 0(t3);                       \
+  addi t3, t3, 8;                       \
+  bltu t3, t4, 6b;                      \
+  li a0, 0;                             \
   srli t0, t0, 12;                        \
   li t1, 8 << 60;                         \
   or t0, t0, t1;                          \
