@@ -486,3 +486,20 @@ export function sysPpoll(t: Task, a: Float64Array): SyscallResult {
 }
 
 export { ENAMETOOLONG };
+
+export function sysSymlinkat(t: Task, a: Float64Array): SyscallResult {
+  const target = userPath(t, a[0]);
+  if (isErr(target)) return target;
+  const path = userPath(t, a[2]);
+  if (isErr(path)) return path;
+  if (target.length === 0 || path.length === 0) return ENOENT;
+  const cwd = dirPath(t, int(a[1]), path);
+  if (isErr(cwd)) return cwd;
+  const fs = t.kernel.rootfs;
+  const pp = fs.lookupParent(path, cwd);
+  if (isErr(pp)) return pp;
+  if (fs.lookup(path, cwd, false) instanceof Inode) return EEXIST;
+  if (pp.dir.hostPath !== null) return EACCES;
+  fs.symlink(fs.pathOf(pp.dir).replace(/\/$/, '') + '/' + pp.name, target);
+  return 0;
+}

@@ -22,6 +22,7 @@ const rows: Row[] = [
   [29, F.sysIoctl, 'partial', 'per-file ops; the console answers TCGETS/TCSETS*/TIOCGWINSZ/TIOCGPGRP when the host is a tty'],
   [34, F.sysMkdirat, 'partial', 'in-memory root filesystem'],
   [35, F.sysUnlinkat, 'partial', 'in-memory root filesystem'],
+  [36, F.sysSymlinkat, 'partial', 'in-memory root filesystem'],
   [48, F.sysFaccessat, 'partial', 'existence checks; permission bits only for X as root'],
   [49, F.sysChdir, 'supported'],
   [50, F.sysFchdir, 'supported'],
