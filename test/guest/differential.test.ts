@@ -5,7 +5,7 @@
 import test from 'ava';
 import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from './harness.js';
 
-const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt', 'files'];
+const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt', 'files', 'sync'];
 
 function skipUnlessTools(t: { pass(msg?: string): void; log(...s: string[]): void }, needQemu: boolean): boolean {
   if (haveGcc && (haveQemu || !needQemu)) return false;
@@ -76,4 +76,11 @@ test('orphans are reparented to init (pid 1) and reaped by it', async (t) => {
   if (skipUnlessTools(t, false)) return;
   const n = await runNodix(buildGuest('orphan'));
   t.is(n.stdout, 'i am pid 1\norphan ppid=1\nreaped orphan: 1\n');
+});
+
+test('fork and execve from a multi-threaded process (golden)', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('mtexec'));
+  t.is(n.stdout, 'forked child alone\nchild exit 6\nnew image, pid same: 1\n');
+  t.is(n.status, 0);
 });
