@@ -31,5 +31,10 @@ int main(void) {
   if (c == 0) { *(volatile int *)16 = 1; _exit(0); }
   waitpid(c, &st, 0);
   printf("null write: signaled %d sig %d\n", WIFSIGNALED(st), WTERMSIG(st));
+  fflush(stdout);
+  c = fork();
+  if (c == 0) { volatile char x = *(volatile char *)0xffffffc000000000UL; (void)x; _exit(0); }
+  waitpid(c, &st, 0);
+  printf("kernel half read: signaled %d sig %d\n", WIFSIGNALED(st), WTERMSIG(st));
   return 0;
 }

@@ -1,0 +1,61 @@
+/* ps: report processes from /proc (ps, ps -e/-A, ps -f, ps -ef, ps aux). */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <pwd.h>
+#include <unistd.h>
+#include "include/procps.h"
+
+static const char *user_of(unsigned uid, char *b, size_t n) {
+  struct passwd *pw = getpwuid(uid);
+  if (pw) snprintf(b, n, "%s", pw->pw_name); else snprintf(b, n, "%u", uid);
+  return b;
+}
+static void fmt_time(unsigned long ticks, char *b, size_t n) {
+  unsigned long s = ticks / 100;
+  snprintf(b, n, "%02lu:%02lu:%02lu", s / 3600, s / 60 % 60, s % 60);
+}
+int main(int argc, char **argv) {
+  int all = 0, full = 0, bsd = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] == '-') { for (const char *p = a + 1; *p; p++) { if (*p == 'e' || *p == 'A') all = 1; else if (*p == 'f') full = 1; } }
+    else { bsd = 1; for (const char *p = a; *p; p++) if (*p == 'a' || *p == 'x') all = 1; }
+  }
+  int n;
+  struct proc *v = read_all(&n);
+  struct proc self;
+  int mytty = read_proc(getpid(), &self) == 0 ? self.tty : 0;
+  unsigned myuid = geteuid();
+  double up = uptime_secs();
+  time_t now = time(0);
+  unsigned long total = meminfo("MemTotal:");
+  char u[32], t[32], tm[32], st[16];
+  if (bsd) printf("USER         PID %%CPU %%MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n");
+  else if (full) printf("UID          PID    PPID  C STIME TTY          TIME CMD\n");
+  else printf("    PID TTY          TIME CMD\n");
+  for (int i = 0; i < n; i++) {
+    struct proc *p = &v[i];
+    if (!all && (bsd ? p->uid != myuid : (p->tty != mytty || !mytty))) continue;
+    if (!all && !bsd && !mytty && p->uid != myuid) continue;
+    tty_name(p->tty, t, sizeof t);
+    fmt_time(p->utime + p->stime, tm, sizeof tm);
+    double run = up - (double)p->start / 100.0;
+    time_t started = now - (time_t)(run > 0 ? run : 0);
+    struct tm stm;
+    gmtime_r(&started, &stm);
+    char stime[16];
+    if (now - started < 86400) strftime(stime, sizeof stime, "%H:%M", &stm);
+    else strftime(stime, sizeof stime, "%b%d", &stm);
+    int cpu = run > 0 ? (int)(100.0 * (double)(p->utime + p->stime) / 100.0 / run) : 0;
+    if (bsd) {
+      unsigned long cs = (p->utime + p->stime) / 100;
+      snprintf(st, sizeof st, "%c%s%s", p->state, p->sid == p->pid ? "s" : "", p->pgrp == p->tpgid ? "+" : "");
+      double mem = total ? 100.0 * (double)p->rss * 4.0 / (double)total : 0;
+      printf("%-10s %5d %4.1f %4.1f %6lu %5ld %-8s %-4s %s %3lu:%02lu %s\n", user_of(p->uid, u, sizeof u), p->pid,
+             run > 0 ? 100.0 * (double)(p->utime + p->stime) / 100.0 / run : 0.0, mem, p->vsize / 1024, p->rss * 4, t, st, stime, cs / 60, cs % 60, p->cmd);
+    } else if (full) printf("%-8s %7d %7d %2d %-5s %-8s %s %s\n", user_of(p->uid, u, sizeof u), p->pid, p->ppid, cpu, stime, t, tm, p->cmd);
+    else printf("%7d %-8s %s %s\n", p->pid, t, tm, p->comm);
+  }
+  return 0;
+}
