@@ -70,6 +70,8 @@ export function boot(o: BootOptions = {}): Booted {
     cpu: hart, ctl, ram, host, syscalls: syscallTable,
     deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns,
   });
+  // rdtime from U-mode reads the kernel's monotonic clock at a 10 MHz timebase (as QEMU's virt board).
+  hart.readTime = () => Math.floor(kernel.monotonicNs() / 100);
   kernel.frames.onRewrite = (pa) => { if (hart.codePage[(pa - ram.base) >>> 12]) hart.invalidateRange(pa, 4096); };
   const fs = kernel.rootfs;
   fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);

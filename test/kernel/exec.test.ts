@@ -60,6 +60,7 @@ test('initial stack: argc, argv, envp, auxv exactly as Linux builds them', (t) =
   t.true(rnd > sp && rnd < mm.stackTop);
   const vdso = copyIn(mm, aux.get(AT_SYSINFO_EHDR)!, 4) as Uint8Array;
   t.deepEqual([...vdso], [0x7f, 0x45, 0x4c, 0x46], 'AT_SYSINFO_EHDR is an ELF image');
+  t.true(b.kernel.vdso.symbols.has('__vdso_clock_gettime') && b.kernel.vdso.sigreturnOffset > 0, 'vDSO exports its entry points');
   t.is(order[0], AT_SYSINFO_EHDR, 'ARCH_DLINFO comes first as on riscv Linux');
   t.is(order[order.length - 1], AT_EXECFN);
   // The strings sit above the auxv, execfn highest, then env, then args.
