@@ -7,6 +7,9 @@
 // hart-system.ts. Interrupts are checked at entry, every CHUNK instructions,
 // and after anything that may enable one (CSR writes, mret/sret, wfi).
 //
+// The TLB tag compare also checks alignment: the low bits of the address are
+// kept in the compared value, so a misaligned access misses and goes slow.
+//
 // The case labels are the numbers of decode.ts's Op table, written literally
 // so that V8 compiles the switch to a jump table without loading constants.
 import type { Hart } from './hart.js';
@@ -260,7 +263,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 7) === 0) { const o = (tLOff[ti] + (vlo & 4095)) >> 2; if (rd !== 0) { x[rd] = i32[o]; x[rd + 1] = i32[o + 1]; } }
+            if (tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) { const o = (tLOff[ti] + (vlo & 4095)) >> 2; if (rd !== 0) { x[rd] = i32[o]; x[rd + 1] = i32[o + 1]; } }
             else if (!loadInto(h, vlo, vhi, 44, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
@@ -268,7 +271,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 3) === 0) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
+            if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else if (!loadInto(h, vlo, vhi, 43, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
@@ -276,7 +279,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 3) === 0) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
+            if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else if (!loadInto(h, vlo, vhi, 47, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
@@ -284,7 +287,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 1) === 0) { const v = (u16[(tLOff[ti] + (vlo & 4095)) >> 1] << 16) >> 16; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
+            if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = (u16[(tLOff[ti] + (vlo & 4095)) >> 1] << 16) >> 16; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else if (!loadInto(h, vlo, vhi, 42, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
@@ -292,7 +295,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi && (vlo & 1) === 0) { const v = u16[(tLOff[ti] + (vlo & 4095)) >> 1]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
+            if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = u16[(tLOff[ti] + (vlo & 4095)) >> 1]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else if (!loadInto(h, vlo, vhi, 46, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
@@ -316,7 +319,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 7) === 0) { const o = (tSOff[ti] + (vlo & 4095)) >> 2; i32[o] = x[r2]; i32[o + 1] = x[r2 + 1]; }
+            if (tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) { const o = (tSOff[ti] + (vlo & 4095)) >> 2; i32[o] = x[r2]; i32[o + 1] = x[r2 + 1]; }
             else if (!storeSlow(h, vlo, vhi, 8, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
             break;
@@ -325,7 +328,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 3) === 0) { i32[(tSOff[ti] + (vlo & 4095)) >> 2] = x[r2]; }
+            if (tSLo[ti] === (vlo & (~4095 | 3)) && tSHi[ti] === vhi) { i32[(tSOff[ti] + (vlo & 4095)) >> 2] = x[r2]; }
             else if (!storeSlow(h, vlo, vhi, 4, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
             break;
@@ -334,7 +337,7 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
             const ti = (vlo >>> 12) & 255;
-            if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi && (vlo & 1) === 0) { u16[(tSOff[ti] + (vlo & 4095)) >> 1] = x[r2]; }
+            if (tSLo[ti] === (vlo & (~4095 | 1)) && tSHi[ti] === vhi) { u16[(tSOff[ti] + (vlo & 4095)) >> 1] = x[r2]; }
             else if (!storeSlow(h, vlo, vhi, 2, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
             break;
