@@ -188,6 +188,7 @@ export class Machine {
     const h = this.hart;
     h.pc = entry;
     h.priv = 3;
+    h.mmu.sync(h);
     h.x[20] = h.hartId; h.x[21] = 0; // a0
     h.x[22] = 0; h.x[23] = 0;        // a1
     h.halted = false;
