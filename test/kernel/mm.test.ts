@@ -153,3 +153,30 @@ test('out of memory: a fault returns FAULT_OOM instead of throwing', (t) => {
   t.is(r, FAULT_OOM);
   t.true(i < 64);
 });
+
+test('PROT_NONE keeps the page: faults while protected, same bytes after PROT_READ|PROT_WRITE again', (t) => {
+  const fa = mkFrames();
+  const mm = new AddressSpace(fa);
+  const a = mm.map(0, PGSIZE, 3, false, null, 0, '', false) as number;
+  t.is(copyOut(mm, a, Uint8Array.of(42)), 0);
+  t.is(mm.protect(a, PGSIZE, 0), 0);
+  t.is(handlePageFault(mm, a, ACCESS_LOAD), FAULT_ACCERR);
+  t.is(copyIn(mm, a, 1), EFAULT);
+  t.is(mm.pt.pteLo(mm.pt.lookup(a)) & PTE_V, 0, 'invalid for the MMU');
+  t.is(mm.protect(a, PGSIZE, 3), 0);
+  t.is((copyIn(mm, a, 1) as Uint8Array)[0], 42);
+});
+
+test('brk grows and shrinks the heap VMA and refuses to cross a mapping', (t) => {
+  const fa = mkFrames();
+  const mm = new AddressSpace(fa);
+  mm.brkStart = mm.brk = 0x100000;
+  t.is(mm.setBrk(0x100000 + 3 * PGSIZE + 1), 0x100000 + 3 * PGSIZE + 1);
+  t.is(mm.findVma(0x100000 + 3 * PGSIZE)?.name, '[heap]');
+  t.is(copyOut(mm, 0x100000 + 3 * PGSIZE, Uint8Array.of(1)), 0);
+  t.is(mm.setBrk(0x100000 + PGSIZE), 0x100000 + PGSIZE);
+  t.is(mm.findVma(0x100000 + 2 * PGSIZE), null);
+  mm.map(0x100000 + 8 * PGSIZE, PGSIZE, 3, false, null, 0, '', true);
+  t.is(mm.setBrk(0x100000 + 20 * PGSIZE), 0x100000 + PGSIZE, 'blocked by a mapping: old break returned');
+  t.is(mm.setBrk(0x1000), 0x100000 + PGSIZE, 'below the start: unchanged');
+});
