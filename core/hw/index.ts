@@ -19,3 +19,4 @@ export { Htif } from './htif.js';
 export type { HtifHost } from './htif.js';
 export { Machine, DEFAULT_TIMEBASE_HZ } from './machine.js';
 export type { MachineOptions, MachineStatus, LoadResult, RunLimits } from './machine.js';
+export { traceLine, fetchForTrace } from './machine.js';

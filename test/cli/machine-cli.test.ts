@@ -79,6 +79,9 @@ test('runs a program: UART output on stdout, HTIF code as status', (t) => {
   t.is(r.stderr, '');
   t.is(r.status, 7);
   t.is(nodix(file('hello0.elf', hello(0))).status, 0);
+  const d = nodix('--deterministic', '--ram', '16', file('hello9.elf', hello(9)));
+  t.is(d.stdout, 'hello\n');
+  t.is(d.status, 9);
 });
 
 test('--max-insns stops a runaway program with one line and status 124', (t) => {
