@@ -26,7 +26,7 @@ import { FdTable } from './fs/file.js';
 import { Console } from './fs/console.js';
 import { RamFs } from './fs/ramfs.js';
 import { SIGKILL } from '../abi/linux.js';
-import { exitGroup, killProcess } from './proc.js';
+import { exitGroup, killProcess, signalHooks } from './proc.js';
 import { Vdso } from './exec/vdso.js';
 
 export interface KernelOptions {
@@ -241,6 +241,11 @@ export class Kernel {
       const sliceEnd = cpu.instret + this.sliceInsns;
       let r = RUN_TRAP;
       while (this.current === t && t.state === TaskState.RUNNABLE) {
+        if (t.notify !== 0) {
+          t.notify = 0;
+          signalHooks.beforeUser?.(this, t);
+          if (this.current !== t || t.state !== TaskState.RUNNABLE) break;
+        }
         const budget = sliceEnd - cpu.instret;
         if (budget <= 0) { r = RUN_BUDGET; break; }
         const before = cpu.instret;

@@ -19,7 +19,9 @@ export const signalHooks: {
   force: ((k: Kernel, t: Task, sig: number, code: number, addr: number) => boolean) | null;
   send: ((k: Kernel, p: Process, t: Task | null, sig: number) => boolean) | null;
   childExited: ((k: Kernel, parent: Process, child: Process) => void) | null;
-} = { force: null, send: null, childExited: null };
+  /** Runs before a task with t.notify != 0 returns to user mode: set up signal frames, EINTR a blocked call (t.blockedIn). */
+  beforeUser: ((k: Kernel, t: Task) => void) | null;
+} = { force: null, send: null, childExited: null, beforeUser: null };
 
 /** Signals whose default action dumps core (wait status carries 0x80). */
 const CORE_SIGS = new Set([SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, 24, 25, 31]);

@@ -86,6 +86,14 @@ export class Task {
   /** Signal state placeholders for the signals issue. */
   sigmask = 0n;
   pending = 0n;
+  /**
+   * Work to do before this task next returns to user mode (Linux's
+   * TIF_SIGPENDING/TIF_NOTIFY_RESUME): when non-zero the run loop calls
+   * signalHooks.beforeUser first. The signals issue sets it when a signal is queued.
+   */
+  notify = 0;
+  /** The syscall number the task is blocked in (its pc is on that ecall), or -1. */
+  blockedIn = -1;
   /** Fatal signal requested by the kernel (fault with no handler, SIGKILL). */
   killSignal = 0;
   /** Counted by the scheduler. */

@@ -16,7 +16,9 @@ const args = new Float64Array(6);
 
 /** Optional observer of syscalls (strace, tracepoints): called after each completed call. */
 export type SyscallTracer = (t: Task, nr: number, a: Float64Array, ret: number | Errno | Control) => void;
-export const traceHooks: { sysExit: SyscallTracer | null } = { sysExit: null };
+/** Called at syscall entry (tracepoints, seccomp): returning an Errno fails the call without running it. */
+export type SyscallFilter = (t: Task, nr: number, a: Float64Array) => Errno | null;
+export const traceHooks: { sysEnter: SyscallFilter | null; sysExit: SyscallTracer | null } = { sysEnter: null, sysExit: null };
 
 /** Writes a JS number (safe integer) as a 64-bit register value. */
 export function setReg(x: Int32Array, reg: number, v: number): void {
@@ -65,7 +67,10 @@ function syscall(k: Kernel, t: Task): void {
   t.lastSyscall = nr;
   const spec = nr >= 0 ? k.syscalls[nr] : undefined;
   let r: number | Errno | Control;
-  if (spec === undefined || spec.handler === null) {
+  const denied = traceHooks.sysEnter !== null ? traceHooks.sysEnter(t, nr, args) : null;
+  if (denied !== null) {
+    r = denied;
+  } else if (spec === undefined || spec.handler === null) {
     r = ENOSYS;
   } else {
     try {
@@ -76,6 +81,7 @@ function syscall(k: Kernel, t: Task): void {
     }
   }
   if (traceHooks.sysExit !== null && r !== BLOCK) traceHooks.sysExit(t, nr, args, r);
+  t.blockedIn = -1;
   if (typeof r === 'number') {
     t.restart = null;
     if (k.current === t) { setReg(x, 10, r); k.cpu.pc = k.cpu.trapPc + 4; }
@@ -86,6 +92,8 @@ function syscall(k: Kernel, t: Task): void {
     else { setReg(t.regs, 10, -r.code); t.pc += 4; }
   } else if (r === BLOCK) {
     // pc stays on the ecall: re-executed on wake-up.
+    t.blockedIn = nr;
+    return;
   } else if (r === NORETURN || r === GONE) {
     t.restart = null;
   }

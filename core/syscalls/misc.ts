@@ -1,6 +1,6 @@
 // System information and identity syscalls: uname, sysinfo, getrandom, the
 // uid/gid family, umask, getcpu.
-import { EFAULT, EINVAL, EPERM, ESRCH } from '../abi/errno.js';
+import { EACCES, EFAULT, EINVAL, EPERM, ESRCH } from '../abi/errno.js';
 import { GRND_INSECURE, GRND_NONBLOCK, GRND_RANDOM } from '../abi/linux.js';
 import type { SyscallResult } from '../kernel/syscall.js';
 import type { Task } from '../kernel/task.js';
@@ -107,3 +107,41 @@ export function sysGetcpu(t: Task, a: Float64Array): SyscallResult {
 }
 
 export { ESRCH };
+
+/** riscv_flush_icache(start, end, flags): drops the hart's decoded instructions (fence.i for everyone). */
+export function sysRiscvFlushIcache(t: Task, a: Float64Array): SyscallResult {
+  if (int(a[2]) & ~1) return EINVAL;
+  t.kernel.ctl.flushICache();
+  return 0;
+}
+
+/** One scheduling class (SCHED_OTHER, priority 0) on one CPU. */
+export function sysSchedGetscheduler(t: Task, a: Float64Array): SyscallResult {
+  const pid = int(a[0]);
+  if (pid < 0) return EINVAL;
+  return pid === 0 || t.kernel.tasks.has(pid) ? 0 : ESRCH;
+}
+export function sysSchedGetparam(t: Task, a: Float64Array): SyscallResult {
+  const pid = int(a[0]);
+  if (pid < 0) return EINVAL;
+  if (pid !== 0 && !t.kernel.tasks.has(pid)) return ESRCH;
+  return copyOut(t.mm, a[1], new Uint8Array(4));
+}
+export function sysSchedSetscheduler(t: Task, a: Float64Array): SyscallResult {
+  const pid = int(a[0]), policy = int(a[1]);
+  if (pid < 0 || policy < 0) return EINVAL;
+  if (pid !== 0 && !t.kernel.tasks.has(pid)) return ESRCH;
+  const b = copyIn(t.mm, a[2], 4);
+  if (isErr(b)) return b;
+  return policy === 0 || policy === 3 || policy === 5 ? (b[0] === 0 ? 0 : EINVAL) : EPERM;
+}
+export function sysGetpriority(t: Task, a: Float64Array): SyscallResult {
+  const which = int(a[0]);
+  if (which < 0 || which > 2) return EINVAL;
+  return 20; // the kernel returns 20 - nice
+}
+export function sysSetpriority(t: Task, a: Float64Array): SyscallResult {
+  const which = int(a[0]);
+  if (which < 0 || which > 2) return EINVAL;
+  return int(a[2]) < 0 && t.proc.cred.euid !== 0 ? EACCES : 0;
+}
