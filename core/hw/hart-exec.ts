@@ -20,11 +20,14 @@ import { Access } from './mmu.js';
 import { decode32, dec } from './decode.js';
 import { PAGE_WORDS } from './hart.js';
 import { expandRvc } from './rvc.js';
+import { execFp } from './fpu/index.js';
 import { execSystem, execFpMem, SYS_OK, SYS_TRAP, SYS_WFI } from './hart-system.js';
 
 const TWO32 = 4294967296;
 /** Added to the page offset to force a fetch-path visit (new page, flushed decode cache). */
 const FORCE = 1 << 28, FORCE_LIMIT = 1 << 27;
+/** mstatus.FS (Off = 0; Dirty = both bits). */
+const FS_MASK = 3 << 13;
 /** Instructions between interrupt checks. */
 export const CHUNK = 256;
 
@@ -82,6 +85,7 @@ export function execute(h: Hart, budget: number): number {
   // pc = pcHi * 2^32 + (pcLo >>> 0) + off, pcLo page aligned.
   let pcLo = 0, pcHi = 0, off = 0;
   const dc = h.dcache;
+  const csr = h.csr, fpr = h.fp, fi32 = h.fp.i32;
   let pbase = 0; // arena word index of the current page's slots (set at the first fetch: off starts forced)
   let pageRo = 0; // RAM offset of the current physical page
   {
@@ -367,10 +371,34 @@ export function execute(h: Hart, budget: number): number {
           case 90: x[rd] = imm; x[rd + 1] = imm >> 31; break; // LI
           case 91: x[rd] = x[r1]; x[rd + 1] = x[r1 + 1]; break; // MV
           case 71: break; // FENCE
-          case 85: case 86: case 87: case 88: case 89: { // FLW FLD FSW FSD, OP-FP/FMA
-            if (execFpMem(h, w, imm, dc[ci + 3], dc[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+          case 86: { // FLD (fast path; FS off, misses and faults go to execFpMem)
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if ((csr.mstatus & FS_MASK) !== 0 && tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) {
+              const o = (tLOff[ti] + (vlo & 4095)) >> 2;
+              fi32[rd] = i32[o]; fi32[rd + 1] = i32[o + 1];
+              csr.mstatus |= FS_MASK;
+            } else if (execFpMem(h, w, imm, dc[ci + 3], dc[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
+          case 88: { // FSD
+            const a = x[r1], vlo = (a + imm) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const ti = (vlo >>> 12) & 255;
+            if ((csr.mstatus & FS_MASK) !== 0 && tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) {
+              const o = (tSOff[ti] + (vlo & 4095)) >> 2;
+              i32[o] = fi32[r2]; i32[o + 1] = fi32[r2 + 1];
+            } else if (execFpMem(h, w, imm, dc[ci + 3], dc[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
+          }
+          case 89: // OP-FP / FMA
+            if ((csr.mstatus & FS_MASK) === 0 || execFp(fpr, dc[ci + 3], x) !== 0 /* FP_OK */) { exc = 2; tval = dc[ci + 2] >>> 0; break trap; }
+            csr.mstatus |= FS_MASK;
+            break;
+          case 85: case 87: // FLW FSW
+            if (execFpMem(h, w, imm, dc[ci + 3], dc[ci + 2]) !== SYS_OK) { exc = h.memFault; tval = h.memTval; break trap; }
+            break;
           default: { // ILLEGAL, system, CSR, AMO: out of line
             h.pc = pcHi * TWO32 + (pcLo >>> 0) + off;
             h.instret = start + count - 1;
