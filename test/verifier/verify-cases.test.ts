@@ -71,7 +71,7 @@ for (const f of files) {
       if (r.ok) { t.fail('accepted'); return; }
       const em = /^(\w+)(?:\s+at\s+(\d+))?/.exec(c.args.get('error') ?? '');
       if (em !== null) {
-        t.is(r.code, em[1], r.message);
+        t.is(r.code as string, em[1], r.message);
         if (em[2] !== undefined) t.is(r.insn, Number(em[2]), r.message);
       }
       t.true(r.hint.length > 0);

@@ -75,17 +75,23 @@ function isStateVisited(env: Env, st: State): boolean {
   if (list === undefined) list = env.visited[pc] = [];
   const live = env.cfg.live[pc];
   const liveAt = (p: number): number => env.cfg.live[p] ?? 0;
+  let looping = false;
   for (let k = 0; k < list.length; k++) {
     const cp = list[k];
     if (cp.branches === 0) {
       if (statesSafe(cp.state, st, live, liveAt, false)) { cp.hits++; return true; }
-      cp.misses++;
-      if (cp.misses > cp.hits * 3 + 3 && cp.misses > 16) { list.splice(k, 1); k--; }
-    } else if (env.cfg.hasBackEdge && statesSafe(cp.state, st, live, liveAt, true) && isAncestor(cp, st)) {
-      env.fail('E_UNBOUNDED_LOOP', pc, `infinite loop detected at insn ${pc}: the state repeats without progress`);
+    } else {
+      looping = true;
+      if (env.cfg.hasBackEdge && statesSafe(cp.state, st, live, liveAt, true) && isAncestor(cp, st)) {
+        env.fail('E_UNBOUNDED_LOOP', pc, `infinite loop detected at insn ${pc}: the state repeats without progress`);
+      }
     }
+    // Linux's heuristic: a checkpoint that keeps missing is dropped from the list (it stays a parent).
+    if (++cp.misses > cp.hits * 3 + 3) { list.splice(k, 1); k--; }
   }
-  if (list.length > 0 && (env.jmpsSinceCp < 2 || env.insnsSinceCp < 8)) return false;
+  // Inside a loop, checkpoint rarely; elsewhere after a little progress.
+  const enough = looping ? env.jmpsSinceCp >= 20 && env.insnsSinceCp >= 100 : env.jmpsSinceCp >= 2 && env.insnsSinceCp >= 8;
+  if (list.length > 0 && !enough) return false;
   const cp = { state: st.clone(), branches: 1, parent: st.parent, hits: 0, misses: 0 };
   st.parent = cp;
   list.push(cp);

@@ -87,17 +87,20 @@ export class State {
 
 /** Old and new ids must correspond one-to-one across the two states. */
 class IdMap {
-  private readonly fwd = new Map<number, number>();
-  private readonly back = new Map<number, number>();
+  private fwd: Map<number, number> | null = null;
+  private back: Map<number, number> | null = null;
   check(o: number, c: number): boolean {
     if (o === 0 || c === 0) return o === c;
+    if (this.fwd === null || this.back === null) { this.fwd = new Map(); this.back = new Map(); }
     const f = this.fwd.get(o);
     if (f !== undefined) return f === c;
     if (this.back.has(c)) return false;
     this.fwd.set(o, c); this.back.set(c, o);
     return true;
   }
+  reset(): this { this.fwd = null; this.back = null; return this; }
 }
+const sharedIds = new IdMap();
 
 const isPkt = (t: RegType): boolean => t === RegType.PTR_TO_PACKET || t === RegType.PTR_TO_PACKET_META;
 
@@ -141,7 +144,7 @@ function stackSafe(o: Frame, c: Frame, ids: IdMap, exact: boolean): boolean {
  */
 export function statesSafe(o: State, c: State, liveTop: number, liveAt: (pc: number) => number, exact: boolean): boolean {
   if (o.frames.length !== c.frames.length || o.refs.length !== c.refs.length) return false;
-  const ids = new IdMap();
+  const ids = sharedIds.reset();
   for (let k = o.frames.length - 1; k >= 0; k--) {
     const of = o.frames[k]; const cf = c.frames[k];
     if (of.callsite !== cf.callsite || of.callback !== cf.callback) return false;
