@@ -155,9 +155,9 @@ export class AddressSpace {
   get mapped(): readonly Region[] { return this.regions; }
 }
 
-/** Reads register `r` of a (lo, hi) pair file as a BigInt (cold paths: helpers, tests, printing). */
+/** Reads register `r` of a (lo, hi) pair file as an unsigned BigInt (cold paths: helpers, tests, printing). */
 export function regGet(regs: Int32Array, r: number): bigint {
-  return (BigInt(regs[2 * r + 1]) << 32n) | BigInt(regs[2 * r] >>> 0);
+  return (BigInt(regs[2 * r + 1] >>> 0) << 32n) | BigInt(regs[2 * r] >>> 0);
 }
 
 /** Writes register `r` of a pair file from a BigInt (taken modulo 2^64). */
