@@ -41,6 +41,10 @@ export function sendSignal(k: Kernel, p: Process, t: Task | null, sig: number): 
   if (sig === 0 || p.zombie) return;
   if (sig !== SIGKILL && signalHooks.send?.(k, p, t, sig)) return;
   if (IGNORED_SIGS.has(sig) || STOP_SIGS.has(sig)) return;
+  // Dispositions recorded by the placeholder rt_sigaction: SIG_IGN ignores; a handler cannot run
+  // before the signals issue, so the signal is dropped rather than killing a process that caught it.
+  const rec = Array.isArray(p.sighand) ? (p.sighand as Uint8Array[])[sig] : undefined;
+  if (sig !== SIGKILL && rec !== undefined && rec.length >= 8 && rec.some((b, i) => i < 8 && b !== 0)) return;
   killProcess(k, p, sig);
 }
 
