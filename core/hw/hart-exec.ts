@@ -60,7 +60,10 @@ function decodedPage(h: Hart, page: number): number {
     slot = h.dcNext;
     h.dcNext = slot + 1 === po.length ? 0 : slot + 1;
     const old = po[slot];
-    if (old >= 0) { h.dcSlotOf[old] = -1; h.codePage[old] = 0; }
+    if (old >= 0) {
+      h.dcSlotOf[old] = -1; h.codePage[old] = 0;
+      if (h.onCodeInvalidate !== null) h.onCodeInvalidate(old);
+    }
     po[slot] = page;
     h.dcSlotOf[page] = slot;
     h.codePage[page] = 1;

@@ -97,6 +97,7 @@ export function invalidateCode(h: Hart, off: number, len: number): void {
       const dc = h.dcache, base = slot * SLOTS_PER_PAGE * SLOT_WORDS;
       for (let s = (a & 4095) >> 1, e = ((pageEnd - 1) & 4095) >> 1; s <= e; s++) dc[base + s * SLOT_WORDS] = 0;
       h.codeWrites++;
+      if (h.onCodeInvalidate !== null) h.onCodeInvalidate(page);
     }
     a = pageEnd;
   }

@@ -111,6 +111,12 @@ export class Hart {
   readonly xslot = new Int32Array(4);
   /** Statistics: stores that invalidated decoded slots. */
   codeWrites = 0;
+  /**
+   * Called with the RAM page index whenever decoded state of that page is dropped
+   * (a store into it, eviction from the arena), and with -1 when everything is
+   * (fence.i, flushDecodeCache). For layers built on the decode cache, e.g. a JIT.
+   */
+  onCodeInvalidate: ((ramPage: number) => void) | null = null;
 
   constructor(bus: Bus, opts: HartOptions = {}) {
     this.bus = bus;
@@ -144,11 +150,14 @@ export class Hart {
     }
     this.dcNext = 0;
     this.epoch++;
+    if (this.onCodeInvalidate !== null) this.onCodeInvalidate(-1);
   }
 
   /**
-   * Tells the hart that RAM bytes [paddr, paddr+len) were written behind its back
-   * (loaders, the kernel's copyOut into code pages): drops decoded slots there.
+   * Tells the hart that RAM bytes [paddr, paddr+len) were written behind its back:
+   * drops decoded slots there. Host code that writes guest RAM which may hold (or
+   * may have held) code must call this (loaders, exec, copyOut, frame reuse):
+   * the decode cache only sees the guest's own stores.
    */
   invalidateRange(paddr: number, len: number): void {
     const off = paddr - this.ram.base;
