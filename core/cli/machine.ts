@@ -9,6 +9,7 @@
 // a one-line "nodix machine: ..." error and status 1 (2 for usage errors).
 import { readFileSync, writeSync } from 'node:fs';
 import type { MachineStatus } from '../hw/machine.js';
+import { parseElf, PT_INTERP } from '../lib/elf.js';
 import { Machine, traceLine } from '../hw/machine.js';
 
 const USAGE = 'usage: nodix machine [--max-insns N] [--trace] [--deterministic] [--ram MIB] FILE';
@@ -69,6 +70,14 @@ function readError(file: string, e: unknown): string {
   return `${file}: cannot read (${code ?? String(e)})`;
 }
 
+/** A hint when a file that failed to load looks like a Linux program (PT_INTERP or a .note.ABI-tag). */
+function linuxHint(bytes: Uint8Array): string {
+  const r = parseElf(bytes);
+  if (!r.ok) return '';
+  const linux = r.elf.programHeaders.some((p) => p.type === PT_INTERP) || r.elf.section('.note.ABI-tag') !== null;
+  return linux ? ' (a Linux program? run it with `nodix run`)' : '';
+}
+
 /** Maps an HTIF exit code to a process status that keeps failure visible. */
 export function exitStatus(code: number): number {
   if (code === 0) return 0;
@@ -101,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     console: (b) => { out.push(b); if (out.length >= 4096) flush(); },
   });
   const loaded = m.loadElfBytes(bytes);
-  if (!loaded.ok) return fail(`${args.file}: ${loaded.message}`);
+  if (!loaded.ok) return fail(`${args.file}: ${loaded.message}${linuxHint(bytes)}`);
 
   let traceBuf = '';
   const trace = args.trace ? (h: Parameters<typeof traceLine>[0]): void => {

@@ -11,6 +11,7 @@ import { parseArgs, exitStatus } from '../../core/cli/machine.js';
 import { Asm, T0, T1, T2, A0, A1, sb, sw, lw, lbu, addi, andi, slli, ori, csrw, csrrsi, wfi, beq, bne } from '../hw/rvasm.js';
 import { makeElf } from '../hw/elf-fixture.js';
 import { BASE, exitWith, exitWithReg, finish } from '../hw/machine-fixture.js';
+import { GCC, hasTool, requireTools } from '../hw/baremetal/harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = join(root, '.cache', 'test-cli-machine');
@@ -181,4 +182,20 @@ test('WFI with no timer and stdin closed is reported, not waited on forever', (t
   const r = nodixWithInput('', file('wfi-forever.elf', finish(a)));
   t.is(r.status, 1);
   oneLineError(t, r.stderr, /wfi, no timer set/);
+});
+
+test('a Linux program is refused with a hint toward nodix run', (t) => {
+  if (!hasTool(GCC)) {
+    if (requireTools) t.fail(`${GCC} not found (NODIX_REQUIRE_TOOLS=1)`);
+    else t.pass(`skipped: ${GCC} not found`);
+    return;
+  }
+  const src = join(dir, 'linux-hello.c');
+  writeFileSync(src, 'int main(void) { return 0; }\n');
+  const out = join(dir, 'linux-hello');
+  const cc = spawnSync(GCC, ['-static', '-O2', src, '-o', out], { encoding: 'utf8' });
+  t.is(cc.status, 0, cc.stderr);
+  const r = nodix(out);
+  t.is(r.status, 1);
+  oneLineError(t, r.stderr, /lies outside RAM .*\(a Linux program\? run it with `nodix run`\)$/);
 });
