@@ -116,10 +116,20 @@ export function boot(o: BootOptions = {}): Booted {
     return t.tid;
   };
 
+  // One driver runs the kernel at a time; concurrent waiters share it and restart it
+  // when it stops because another waiter's process exited.
+  let driver: Promise<'done' | 'deadlock' | 'until'> | null = null;
+  const waiting = new Set<number>();
   const wait = async (pid: number): Promise<number> => {
     if (!statuses.has(pid) && !kernel.procs.has(pid)) throw new Error(`no such process ${pid}`);
-    const r = await kernel.run(() => statuses.has(pid));
-    if (!statuses.has(pid)) throw new Error(`kernel stopped (${r}) before process ${pid} exited`);
+    waiting.add(pid);
+    try {
+      while (!statuses.has(pid)) {
+        driver ??= kernel.run(() => [...waiting].some((p) => statuses.has(p))).finally(() => { driver = null; });
+        const r = await driver;
+        if (!statuses.has(pid) && r !== 'until') throw new Error(`kernel stopped (${r}) before process ${pid} exited`);
+      }
+    } finally { waiting.delete(pid); }
     const st = statuses.get(pid)!;
     statuses.delete(pid);
     return st;

@@ -60,3 +60,15 @@ test('deterministic mode: the same seed gives the same times, random bytes and a
   const n1 = await once(5, false), n2 = await once(6, false);
   t.is(n1.split(' ').slice(3).join(' '), n2.split(' ').slice(3).join(' '), 'without ASLR the layout does not depend on the seed');
 });
+
+test('two programs waited for concurrently both complete (one shared driver)', async (t) => {
+  if (!needGcc(t)) return;
+  const host = new MemoryHost();
+  const b = boot({ host, files: { '/bin/args': readFileSync(buildGuest('args')), '/bin/clocks': readFileSync(buildGuest('clocks')) } });
+  const p1 = b.spawn('/bin/clocks', ['clocks']) as number;
+  const p2 = b.spawn('/bin/args', ['args', 'x']) as number;
+  const [s1, s2] = await Promise.all([b.wait(p1), b.wait(p2)]);
+  t.is(s1, 0);
+  t.is(s2, 2 << 8);
+  t.true(host.stdout().includes('[x]\n') && host.stdout().includes('monotonic: 1\n'));
+});
