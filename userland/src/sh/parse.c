@@ -6,12 +6,14 @@
 #include <unistd.h>
 #include <errno.h>
 
+enum { T_WORD, T_NL, T_EOF, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR, T_LP, T_RP, T_REDIR };
+struct tok { int type; char *s; int rtype, fd; size_t start, end; };
+/* A source of input with its own lookahead, so nested parses (eval, ., $(...)) do not disturb it. */
 struct src {
   char *buf; size_t len, cap, pos;
   int fd, interactive, eof, lineno, first;
+  struct tok tk; int peeked;
 };
-enum { T_WORD, T_NL, T_EOF, T_SEMI, T_DSEMI, T_AMP, T_AND, T_PIPE, T_OR, T_LP, T_RP, T_REDIR };
-struct tok { int type; char *s; int rtype, fd; size_t start, end; };
 
 static struct src *S;
 static struct tok tk;
@@ -227,8 +229,10 @@ static int is_word(const char *w) { struct tok *t = peek(); return t->type == T_
 static void syntax(const char *what) {
   if (!perr) {
     struct tok *t = peek();
-    const char *s = t->type == T_EOF ? "end of file" : t->type == T_NL ? "newline" : t->s ? t->s : what;
-    fprintf(stderr, "%s: %d: Syntax error: %s unexpected\n", arg0, S->lineno, s);
+    static const char *const ops[] = {"", "newline", "end of file", "\";\"", "\";;\"", "\"&\"", "\"&&\"", "\"|\"", "\"||\"", "\"(\"", "\")\"", "redirection"};
+    if (t->type == T_WORD) fprintf(stderr, "%s: %d: Syntax error: \"%s\" unexpected\n", arg0, S->lineno, t->s);
+    else fprintf(stderr, "%s: %d: Syntax error: %s unexpected\n", arg0, S->lineno, ops[t->type]);
+    (void)what;
   }
   perr = 1;
 }
@@ -356,14 +360,17 @@ static void push_word(char ***v, int *n, char *w) {
 static struct node *parse_compound_body(const char *end) {
   struct node *n = parse_list(0);
   if (perr) return 0;
+  if (!n) { syntax(end); return 0; }
   if (!expect_word(end)) return 0;
-  return n ? n : mk(N_GROUP);
+  return n;
 }
 static struct node *parse_if(void) {
   struct node *n = mk(N_IF);
   n->a = parse_list(0);
+  if (!perr && !n->a) syntax("then");
   if (perr || !expect_word("then")) return 0;
   n->b = parse_list(0);
+  if (!perr && !n->b) syntax("fi");
   if (perr) return 0;
   if (is_word("elif")) { consume(); n->c = parse_if(); return perr ? 0 : n; }
   if (is_word("else")) { consume(); n->c = parse_list(0); if (perr) return 0; }
@@ -393,6 +400,7 @@ static struct node *parse_command(void) {
     n = mk(t->s[0] == 'w' ? N_WHILE : N_UNTIL);
     consume();
     n->a = parse_list(0);
+    if (!perr && !n->a) syntax("do");
     if (perr || !expect_word("do")) return 0;
     n->b = parse_compound_body("done");
     if (!n->b) return 0;
@@ -484,8 +492,24 @@ static struct node *parse_command(void) {
   return perr ? 0 : n;
 }
 
+static struct node *parse_next1(struct src *s, int *eof, int *err);
 struct node *parse_next(struct src *s, int *eof, int *err) {
+  struct src *outer = S;
+  struct tok otk = tk;
+  int opeeked = peeked, operr = perr;
   S = s;
+  tk = s->tk;
+  peeked = s->peeked;
+  struct node *n = parse_next1(s, eof, err);
+  s->tk = tk;
+  s->peeked = peeked;
+  S = outer;
+  tk = otk;
+  peeked = opeeked;
+  perr = operr;
+  return n;
+}
+static struct node *parse_next1(struct src *s, int *eof, int *err) {
   perr = 0;
   *err = 0;
   *eof = 0;
