@@ -6,7 +6,7 @@
 // per-instruction tracing.
 import test from 'ava';
 import {
-  Asm, A0, A1, T0, T1, T2, S2, addi, sb, sd, ld, lw, sw, lbu, slli, ori, csrw, csrr, csrrsi, wfi, bne, beq,
+  Asm, A0, A1, T0, T1, T2, S2, addi, sb, sd, ld, lw, sw, lbu, slli, ori, csrw, csrr, csrrs, csrrsi, wfi, bne, beq, mret, ecall,
 } from './rvasm.js';
 import { Machine, traceLine } from '../../core/hw/machine.js';
 import { makeElf } from './elf-fixture.js';
@@ -181,6 +181,42 @@ test('UART receive interrupt through the PLIC (claim/complete) to MEIP', (t) => 
   m.loadElfBytes(finish(a));
   m.input('A');
   t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'exit', code: 65 });
+});
+
+test('UART interrupt to S-mode through the PLIC S context (SEIP, delegated)', (t) => {
+  const a = new Asm(BASE);
+  a.la(T0, 'mhandler'); a.emit(csrw(MTVEC, T0));
+  a.la(T0, 'shandler'); a.emit(csrw(0x105, T0));                  // stvec
+  a.li(T0, 1 << 9); a.emit(csrw(0x303, T0), csrw(MIE, T0));       // mideleg.SEIP, mie.SEIE
+  a.li(T0, UART); a.li(T1, 1); a.emit(sb(T1, T0, 1));
+  a.li(T0, PLIC + 10 * 4); a.emit(sw(T1, T0, 0));
+  a.li(T0, PLIC + 0x2000 + 0x80); a.li(T1, 1 << 10); a.emit(sw(T1, T0, 0)); // context 1 (S) enables
+  a.li(T0, 1 << 11); a.emit(csrrs(0, MSTATUS, T0));              // MPP = S
+  a.la(T0, 'smode'); a.emit(csrw(0x341, T0), mret());
+  a.label('smode');
+  a.emit(csrrsi(0, 0x100, 2));                                     // sstatus.SIE
+  a.label('idle'); a.emit(wfi()); a.j('idle');
+  a.align(4);
+  a.label('shandler');
+  a.emit(csrr(A1, 0x142));                                         // scause
+  a.li(T0, PLIC + 0x20_1004); a.emit(lw(A0, T0, 0));               // claim (context 1)
+  a.li(T2, 10); a.br(bne, A0, T2, 'sbad');
+  a.li(T1, UART); a.emit(lbu(A0, T1, 0));
+  a.li(T2, 10); a.emit(sw(T2, T0, 0));                             // complete
+  a.emit(ecall());
+  a.label('sbad'); a.li(A0, 1); a.emit(ecall());
+  a.align(4);
+  a.label('mhandler');
+  a.emit(csrr(T0, MCAUSE));
+  a.li(T2, 9); a.br(bne, T0, T2, 'mbad');                          // ecall from S
+  a.li(T2, 0x8000_0000_0000_0009n); a.br(bne, A1, T2, 'mbad');     // scause: supervisor external interrupt
+  exitWithReg(a, A0, slli, ori);
+  a.label('mbad');
+  exitWith(a, 2);
+  const { m } = machine();
+  m.loadElfBytes(finish(a));
+  m.input('s');
+  t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'exit', code: 's'.charCodeAt(0) });
 });
 
 test('HTIF console putchar: the guest waits for fromhost between characters', (t) => {
