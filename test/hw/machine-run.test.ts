@@ -6,7 +6,7 @@
 // per-instruction tracing.
 import test from 'ava';
 import {
-  Asm, A0, A1, T0, T1, T2, S2, addi, sb, sd, ld, lw, sw, lbu, slli, ori, csrw, csrr, csrrs, csrrsi, wfi, bne, beq, mret, ecall,
+  Asm, A0, A1, T0, T1, T2, S2, addi, sb, sd, ld, lw, sw, lbu, slli, ori, csrw, csrr, csrrs, csrrsi, wfi, bne, beq, mret, ecall, andi,
 } from './rvasm.js';
 import { Machine, traceLine } from '../../core/hw/machine.js';
 import { makeElf } from './elf-fixture.js';
@@ -217,6 +217,37 @@ test('UART interrupt to S-mode through the PLIC S context (SEIP, delegated)', (t
   m.loadElfBytes(finish(a));
   m.input('s');
   t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'exit', code: 's'.charCodeAt(0) });
+});
+
+test('interrupt-driven UART transmit: THRE interrupts feed the string, IIR tells the cause', (t) => {
+  const a = new Asm(BASE);
+  a.la(T0, 'handler'); a.emit(csrw(MTVEC, T0));
+  a.la(S2, 'msg');
+  a.li(T0, PLIC + 10 * 4); a.li(T1, 1); a.emit(sw(T1, T0, 0));
+  a.li(T0, PLIC + 0x2000); a.li(T1, 1 << 10); a.emit(sw(T1, T0, 0));
+  a.li(T0, 1 << 11); a.emit(csrw(MIE, T0), csrrsi(0, MSTATUS, 8));
+  a.li(T0, UART); a.li(T1, 2); a.emit(sb(T1, T0, 1));             // IER = THRE: interrupt at once
+  a.label('idle'); a.emit(wfi()); a.j('idle');
+  a.align(4);
+  a.label('handler');
+  a.li(T0, PLIC + 0x20_0004); a.emit(lw(A1, T0, 0));               // claim
+  a.li(T1, UART); a.emit(lbu(A0, T1, 2), andi(A0, A0, 0x0f));       // IIR
+  a.li(T2, 2); a.br(bne, A0, T2, 'bad');                           // THRE
+  a.emit(lbu(A0, S2, 0));
+  a.beqz(A0, 'done');
+  a.emit(sb(A0, T1, 0), addi(S2, S2, 1));
+  a.emit(sw(A1, T0, 0), mret());                                   // complete, return
+  a.label('done');
+  exitWith(a, 0);
+  a.label('bad');
+  exitWith(a, 1);
+  a.label('msg');
+  const msg = 'irq tx\n\0';                                        // even length: two bytes per halfword
+  for (let i = 0; i < msg.length; i += 2) a.c(msg.charCodeAt(i) | (msg.charCodeAt(i + 1) << 8));
+  const { m, out } = machine();
+  m.loadElfBytes(finish(a));
+  t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'exit', code: 0 });
+  t.is(out(), 'irq tx\n');
 });
 
 test('HTIF console putchar: the guest waits for fromhost between characters', (t) => {
