@@ -117,3 +117,38 @@ test('a misaligned load straddling into an unmapped page faults with a page faul
   t.is(m.h.trapCause, 13);
   t.true(m.h.trapTval >= 0x10ffc && m.h.trapTval <= 0x11000);
 });
+
+test('sfence.vma from S-mode after a PTE change drops the stale translation; fence and sfence are illegal or no-ops as specified', (t) => {
+  const m = machine();
+  pageTables(m.ram);
+  const a = new Asm(BASE);
+  a.li(A0, 0x10000); a.li(T0, 5);
+  a.emit(R.sd(T0, A0, 0), R.fence());                      // fills the store TLB
+  a.li(A1, L0 + 8 * 0x10); a.li(A2, pte(DATA_PA, V | RR | U | A | D));
+  a.emit(R.sd(A2, A1, 0));                                 // PTE now read-only (through the identity map)
+  a.emit(R.sd(T0, A0, 0));                                 // stale TLB: may still succeed (spec allows)
+  a.emit(R.sfence_vma(A0, 0));
+  a.emit(R.sd(T0, A0, 0), R.ebreak());                     // must fault now
+  a.label('end');
+  m.ram.load(BASE, a.bytes());
+  enter(m.h, 1, BASE);
+  setCsr(m.h, 0x100, 1n << 18n); // SUM
+  m.h.trapToHost = 1 << 1;
+  t.is(m.h.run(100), RunExit.TRAP);
+  t.is(m.h.trapCause, 15);
+  t.is(m.h.trapTval, 0x10000);
+  t.is(m.h.trapPc, a.addr('end') - 4 - 4);
+});
+
+test('sfence.vma in U-mode is illegal', (t) => {
+  const m = machine();
+  pageTables(m.ram);
+  const a = new Asm(0x20000);
+  a.emit(R.sfence_vma(0, 0), R.ecall());
+  m.ram.load(UCODE_PA, a.bytes());
+  enter(m.h, 0, 0x20000);
+  m.h.trapToHost = 1 << 0;
+  t.is(m.h.run(10), RunExit.TRAP);
+  t.is(m.h.trapCause, 2);
+  t.is(m.h.trapTval, R.sfence_vma(0, 0));
+});

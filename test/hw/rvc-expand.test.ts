@@ -106,6 +106,7 @@ test('compressed arithmetic computes what its expansion computes', (t) => {
     a.c(R.c_mv(A4, A1), R.c_sub(A4, S1), R.c_andi(A4, 6), R.c_or(A4, S1));  // (12-1)&6 = 2 | 1 = 3
     a.c(R.c_li(A5, -1), R.c_srli(A5, 60), R.c_subw(A5, S1), R.c_and(A5, A5));   // 15 - 1 = 14
     a.c(R.c_addi16sp(-64), R.c_addi4spn(T0 - T0 + 8, 16));  // s0 = sp + 16
+    a.c(R.c_li(T6, 20), R.c_add(T6, A1));                   // t6 = 20 + 12
     a.emit(R.ebreak());
   }, { setup: (m) => { m.h.x[2 * SP] = DATA; } });
   t.true(stoppedAtEbreak(r));
@@ -116,6 +117,7 @@ test('compressed arithmetic computes what its expansion computes', (t) => {
   t.is(xr(r.h, A5), 14n);
   t.is(xr(r.h, SP), BigInt(DATA - 64));
   t.is(xr(r.h, S0), BigInt(DATA - 64 + 16));
+  t.is(xr(r.h, T6), 32n);
 });
 
 test('compressed loads and stores, sp-relative and register-relative, integer and FP', (t) => {
