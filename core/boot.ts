@@ -2,7 +2,7 @@
 // wires the kernel's Cpu/CpuControl seam to the real hart, installs the
 // console and the syscall table, and returns a handle tests and the CLI drive:
 // spawn a program, wait for it, read the console, inspect the kernel.
-import { PhysMem, Bus, Hart } from './hw/index.js';
+import { PhysMem, Bus, Hart, Clint } from './hw/index.js';
 import { CSR, MSTATUS, setCsr } from './hw/csr.js';
 import { Kernel } from './kernel/kernel.js';
 import type { CpuControl } from './kernel/cpu.js';
@@ -23,6 +23,9 @@ export interface BootOptions {
   seed?: number;
   aslr?: boolean;
   sliceInsns?: number;
+  sliceNs?: number;
+  /** Preempt with the CLINT timer interrupt (default) or, when false, by instruction budget only. */
+  timer?: boolean;
   /** Guest files to create: path → bytes (mode 0755). */
   files?: Record<string, Uint8Array>;
   /** Host directories visible in the guest (lazy pass-through). */
@@ -58,6 +61,13 @@ export function boot(o: BootOptions = {}): Booted {
   setCsr(hart, CSR.mcounteren, 7n);
   setCsr(hart, CSR.scounteren, 7n);
   hart.priv = 0;
+  // The CLINT drives preemption: mtime is the kernel's monotonic clock at a 10 MHz timebase
+  // (as QEMU's virt board); the machine timer interrupt (MTIE) is enabled and, taken from
+  // U-mode, reported to the kernel as an interrupt trap.
+  let clockNs = (): number => 0;
+  const clint = new Clint((bit, on) => hart.setPending(bit, on), () => Math.floor(clockNs() / 100));
+  bus.attach(clint);
+  setCsr(hart, CSR.mie, 1n << 7n);
   const ctl: CpuControl = {
     fpI32: hart.fp.i32,
     getFcsr: () => ({ fflags: hart.fp.fflags, frm: hart.fp.frm }),
@@ -65,13 +75,19 @@ export function boot(o: BootOptions = {}): Booted {
     setSatp: (lo, hi) => { setCsr(hart, CSR.satp, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)); hart.mmu.flush(); },
     flushTlb: () => { hart.mmu.flush(); },
     flushICache: () => { hart.flushDecodeCache(); },
+    timer: o.timer === false ? undefined : {
+      arm: (ns) => { const t = Math.floor(ns / 100); clint.cmpLo = t % 4294967296 >>> 0; clint.cmpHi = Math.floor(t / 4294967296) >>> 0; clint.update(); },
+      disarm: () => { clint.cmpLo = 0xffffffff; clint.cmpHi = 0xffffffff; clint.update(); },
+      poll: () => clint.update(),
+    },
   };
   const kernel = new Kernel({
     cpu: hart, ctl, ram, host, syscalls: syscallTable,
-    deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns,
+    deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns, sliceNs: o.sliceNs,
   });
-  // rdtime from U-mode reads the kernel's monotonic clock at a 10 MHz timebase (as QEMU's virt board).
-  hart.readTime = () => Math.floor(kernel.monotonicNs() / 100);
+  // rdtime from U-mode reads the same 10 MHz clock as the CLINT's mtime.
+  clockNs = () => kernel.monotonicNs();
+  hart.readTime = () => clint.mtime();
   kernel.frames.onRewrite = (pa) => { if (hart.codePage[(pa - ram.base) >>> 12]) hart.invalidateRange(pa, 4096); };
   const fs = kernel.rootfs;
   fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);

@@ -32,6 +32,12 @@ export interface CpuControl {
   flushTlb(va: number): void;
   /** fence.i equivalent: code pages changed (exec, COW of a text page). */
   flushICache(): void;
+  /**
+   * The machine timer (the CLINT): arm raises the timer interrupt at a monotonic
+   * time (ns), which the hart reports as an interrupt trap from U-mode; poll
+   * re-evaluates it between run chunks. Absent: slices end by instruction budget.
+   */
+  readonly timer?: { arm(deadlineNs: number): void; disarm(): void; poll(): void };
 }
 
 export const Exc = {

@@ -2,10 +2,12 @@
 // on the hart, context switches, time, the OOM killer and oops handling.
 // The trap path (syscalls, faults) is in trap.ts; process lifecycle (clone,
 // exit, wait) in proc.ts; exec in exec/. Design choices:
-// - Preemption is by instruction budget: run(slice) returns BUDGET when the
-//   task's slice (default 200k instructions) is spent. This is exact and
-//   deterministic, and costs nothing per instruction; the CLINT timer
-//   interrupt path can replace it without touching the rest (see README).
+// - Preemption: with a machine timer (boot wires the CLINT), each slice arms
+//   mtimecmp `sliceNs` ahead; the hart runs in chunks of `chunkInsns`, the
+//   CLINT is polled between chunks, and the timer interrupt comes back as an
+//   interrupt trap that ends the slice. Without a timer, run(budget) returning
+//   BUDGET after `sliceInsns` instructions ends it. Both are deterministic in
+//   deterministic mode (time is derived from instret there).
 // - A syscall that must wait returns BLOCK; the task's pc stays on its ecall,
 //   so the call is re-executed when the task wakes (Linux's restart model).
 // - Deterministic mode: time is instret × nsPerInsn (+ time skipped while all
@@ -39,6 +41,8 @@ export interface KernelOptions {
   seed?: number;
   aslr?: boolean;
   sliceInsns?: number;
+  /** Time slice when a machine timer is present (default 4 ms). */
+  sliceNs?: number;
   /** Bytes at the start of RAM kept out of the frame allocator. */
   reserve?: number;
   hostname?: string;
@@ -73,6 +77,11 @@ export class Kernel {
   readonly deterministic: boolean;
   aslr: boolean;
   readonly sliceInsns: number;
+  readonly sliceNs: number;
+  /** Instructions per run() call between timer polls. */
+  readonly chunkInsns = 32768;
+  /** Slices ended by the timer interrupt (for /proc/interrupts). */
+  timerInterrupts = 0;
   /** Root table holding the kernel half, copied into every address space. */
   readonly kernelRoot: PageTable;
   readonly console: Console;
@@ -106,6 +115,7 @@ export class Kernel {
     this.deterministic = o.deterministic ?? false;
     this.aslr = o.aslr ?? !this.deterministic;
     this.sliceInsns = o.sliceInsns ?? 200_000;
+    this.sliceNs = o.sliceNs ?? 4_000_000;
     this.rand = this.deterministic ? mulberry32(o.seed ?? 1) : Math.random;
     this.hostname = o.hostname ?? 'nodix';
     for (const s of o.syscalls) this.syscalls[s.nr] = s;
@@ -238,7 +248,10 @@ export class Kernel {
       const t = this.sched.head();
       if (t === null) return this.procs.size === 0 ? 'done' : 'idle';
       this.switchTo(t);
-      const sliceEnd = cpu.instret + this.sliceInsns;
+      const timer = this.ctl.timer;
+      // With a timer the instruction cap is only a backstop; the CLINT ends the slice.
+      const sliceEnd = cpu.instret + (timer !== undefined ? this.sliceInsns * 64 : this.sliceInsns);
+      timer?.arm(this.monotonicNs() + this.sliceNs);
       let r = RUN_TRAP;
       while (this.current === t && t.state === TaskState.RUNNABLE) {
         if (t.notify !== 0) {
@@ -246,16 +259,25 @@ export class Kernel {
           signalHooks.beforeUser?.(this, t);
           if (this.current !== t || t.state !== TaskState.RUNNABLE) break;
         }
-        const budget = sliceEnd - cpu.instret;
+        let budget = sliceEnd - cpu.instret;
         if (budget <= 0) { r = RUN_BUDGET; break; }
+        if (timer !== undefined && budget > this.chunkInsns) budget = this.chunkInsns;
         const before = cpu.instret;
         r = cpu.run(budget);
         t.instret += cpu.instret - before;
-        if (r !== RUN_TRAP) { if (r === RUN_HALT) cpu.halted = false; break; }
-        handleTrap(this, t);
-        if (this.needResched) { this.needResched = false; break; }
-        if ((++checks & 1023) === 0 && this.host.monotonicNs() > stopAt) { this.sched.rotate(); return 'busy'; }
+        if (r === RUN_TRAP) {
+          if (cpu.trapIsInterrupt) { this.timerInterrupts++; break; } // the slice is over
+          handleTrap(this, t);
+          if (this.needResched) { this.needResched = false; break; }
+        } else if (r === RUN_BUDGET && timer !== undefined) {
+          timer.poll();
+        } else {
+          if (r === RUN_HALT) cpu.halted = false;
+          break;
+        }
+        if ((++checks & 1023) === 0 && this.host.monotonicNs() > stopAt) { timer?.disarm(); this.sched.rotate(); return 'busy'; }
       }
+      timer?.disarm();
       if (this.current === t && t.state === TaskState.RUNNABLE) this.sched.rotate();
       if (this.host.monotonicNs() > stopAt) return 'busy';
     }

@@ -72,3 +72,16 @@ test('two programs waited for concurrently both complete (one shared driver)', a
   t.is(s2, 2 << 8);
   t.true(host.stdout().includes('[x]\n') && host.stdout().includes('monotonic: 1\n'));
 });
+
+test('preemption comes from the CLINT timer interrupt (and still works with budget slices only)', async (t) => {
+  if (!needGcc(t)) return;
+  const bin = readFileSync(buildGuest('preempt'));
+  for (const timer of [true, false]) {
+    const host = new MemoryHost();
+    const b = boot({ host, timer, files: { '/bin/preempt': bin } });
+    t.deepEqual(await b.runProgram('/bin/preempt', ['preempt']), { status: 0 });
+    t.is(host.stdout(), 'parent saw the flag after spinning: 1\nkilled spinner: 9\n');
+    if (timer) t.true(b.kernel.timerInterrupts > 0, 'slices ended by the timer interrupt');
+    else t.is(b.kernel.timerInterrupts, 0);
+  }
+});
