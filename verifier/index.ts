@@ -9,3 +9,4 @@ export { assemble, assembleBytes, type AsmError } from './asm.js';
 export { disassemble, disassembleBytes, disassembleOne, decodeRaw } from './disasm.js';
 export { compile, type JitProgram } from './jit.js';
 export { parseDataFile, conformanceHelpers, runConformance, type DataFile, type Engine } from './conformance.js';
+export { readElf, type ElfObject, type ElfProgram, type ElfMap } from './elf.js';
