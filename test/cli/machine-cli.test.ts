@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, exitStatus } from '../../core/cli/machine.js';
+import { parseArgs, exitStatus, main as machineMain } from '../../core/cli/machine.js';
 import { Asm, T0, T1, T2, A0, A1, sb, sw, lw, lbu, addi, andi, slli, ori, csrw, csrrsi, wfi, beq, bne } from '../hw/rvasm.js';
 import { makeElf } from '../hw/elf-fixture.js';
 import { BASE, exitWith, exitWithReg, finish } from '../hw/machine-fixture.js';
@@ -30,6 +30,21 @@ function nodixWithInput(input: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot, 'machine', ...args],
     { cwd: root, encoding: 'utf8', timeout: 60_000, input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the command's main() in this process, capturing what it writes (for paths that end before the guest runs). */
+async function inProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '', stderr = '';
+  const o = process.stdout.write.bind(process.stdout), e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((c: string | Uint8Array) => { stdout += String(c); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => { stderr += String(c); return true; }) as typeof process.stderr.write;
+  try {
+    const status = await machineMain(args);
+    return { status, stdout, stderr };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
 }
 
 function hello(code: number): Uint8Array {
@@ -100,7 +115,7 @@ test('--trace prints every instruction to stderr', (t) => {
   t.regex(lines[1], /^M 0000000080000004  [0-9a-f]{8}  j /);
 });
 
-test('bad input: one line, non-zero status, no stack trace', (t) => {
+test('bad input: one line, non-zero status, no stack trace', async (t) => {
   const good = hello(0);
   const cases: [string, string[], RegExp][] = [
     ['missing file', [join(dir, 'does-not-exist.elf')], /no such file/],
@@ -115,17 +130,18 @@ test('bad input: one line, non-zero status, no stack trace', (t) => {
     ['segment past the end of RAM', ['--ram', '1', file('big.elf', makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4), memsz: 2 << 20 }] }))], /outside RAM/],
     ['no loadable segment', [file('noload.elf', makeElf({ entry: BASE, segments: [] }))], /no loadable segment/],
   ];
-  for (const [what, args, re] of cases) {
-    const r = nodix(...args);
+  // Three cases as whole processes (what a user sees, exit status included), the rest in-process.
+  for (const [i, [what, args, re]] of cases.entries()) {
+    const r = i % 4 === 0 ? nodix(...args) : await inProcess(args);
     t.not(r.status, 0, what);
     t.is(r.stdout, '', what);
     oneLineError(t, r.stderr, re);
   }
 });
 
-test('usage errors exit 2', (t) => {
-  for (const args of [[], ['--nope', 'x'], ['--max-insns', 'many', 'x']]) {
-    const r = nodix(...args);
+test('usage errors exit 2', async (t) => {
+  for (const [i, args] of [[], ['--nope', 'x'], ['--max-insns', 'many', 'x']].entries()) {
+    const r = i === 0 ? nodix(...args) : await inProcess(args);
     t.is(r.status, 2, args.join(' '));
     t.regex(r.stderr, /^nodix machine: .*\nusage: nodix machine/);
   }
