@@ -2,8 +2,7 @@
 // wires the kernel's Cpu/CpuControl seam to the real hart, installs the
 // console and the syscall table, and returns a handle tests and the CLI drive:
 // spawn a program, wait for it, read the console, inspect the kernel.
-import { PhysMem, Bus, Hart, Clint } from './hw/index.js';
-import { CSR, MSTATUS, setCsr } from './hw/csr.js';
+import { PhysMem, Bus, Hart, Clint, CSR, MSTATUS, setCsr } from './hw/index.js';
 import { Kernel } from './kernel/kernel.js';
 import type { CpuControl } from './kernel/cpu.js';
 import { MemoryHost, type Host } from './kernel/host.js';
