@@ -5,7 +5,7 @@
 import test from 'ava';
 import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from './harness.js';
 
-const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt', 'files', 'sync', 'poll_pipe'];
+const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt', 'files', 'sync', 'poll_pipe', 'futex2'];
 
 function skipUnlessTools(t: { pass(msg?: string): void; log(...s: string[]): void }, needQemu: boolean): boolean {
   if (haveGcc && (haveQemu || !needQemu)) return false;
