@@ -60,6 +60,17 @@ export function runOnQemu(path: string): QemuRun | null {
   return { status: r.status, ms: performance.now() - t0, output: r.stdout };
 }
 
+/** The median (by wall time) of `runs` QEMU runs, or null without QEMU. */
+function medianQemu(path: string, runs: number): QemuRun | null {
+  const all: QemuRun[] = [];
+  for (let i = 0; i < Math.max(1, runs); i++) {
+    const r = runOnQemu(path);
+    if (r === null) return null;
+    all.push(r);
+  }
+  return all.sort((a, b) => a.ms - b.ms)[all.length >> 1];
+}
+
 export async function run(opts: { rounds?: number; runs?: number } = {}): Promise<void> {
   const runs = opts.runs ?? Number(process.env.NODIX_BENCH_RUNS ?? 3);
   const envRounds = process.env.NODIX_BENCH_ROUNDS;
@@ -82,7 +93,7 @@ export async function run(opts: { rounds?: number; runs?: number } = {}): Promis
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'mix.elf');
   writeFileSync(path, elf);
-  const q = runOnQemu(path);
+  const q = medianQemu(path, runs);
   if (q === null) {
     console.log('  qemu-system-riscv64: not installed (no comparison)');
     return;
@@ -90,7 +101,7 @@ export async function run(opts: { rounds?: number; runs?: number } = {}): Promis
   // QEMU's own start-up, measured on the same program with zero rounds, is subtracted.
   const emptyPath = join(dir, 'mix-empty.elf');
   writeFileSync(emptyPath, patchRounds(elf, 0) ?? elf);
-  const q0 = runOnQemu(emptyPath);
+  const q0 = medianQemu(emptyPath, runs);
   const startMs = q0 === null ? 0 : q0.ms;
   const qms = Math.max(q.ms - startMs, 1);
   const agree = q.output.trim() === m.output.trim() ? 'same checksum' : `CHECKSUM DIFFERS: ${q.output.trim()}`;
