@@ -43,3 +43,14 @@ for (const env of ['p', 'v'] as const) {
     t.deepEqual(runOnMachine(b.elf).status, { kind: 'exit', code: 7 });
   });
 }
+
+test('baremetal: deterministic mode repeats a timer-driven run instruction for instruction', (t) => {
+  if (!haveGcc) { if (requireTools) t.fail(`${GCC} not found`); else t.pass(`skipped: ${GCC} not found`); return; }
+  for (const [group, name] of [['mi', 'timer'], ['si', 'sint']] as const) {
+    const b = build(group, name, 'p');
+    if (!b.ok) { t.fail(b.message); return; }
+    const first = runOnMachine(b.elf), second = runOnMachine(b.elf);
+    t.deepEqual(first.status, { kind: 'exit', code: 0 });
+    t.is(first.instret, second.instret, `${group}/${name}`);
+  }
+});
