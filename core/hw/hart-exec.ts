@@ -126,7 +126,7 @@ export function execute(h: Hart, budget: number): number {
             else if ((lo >>> 0) > (pcLo >>> 0)) pcHi = (pcHi - 1) | 0;
             pcLo = lo & ~4095; off = lo & 4095;
           }
-          const ti = (pcLo >>> 12) & 255;
+          const ti = (pcLo >>> 12) & 1023; // TLB_SIZE - 1
           if (h.tlbXTagLo[ti] === pcLo && h.tlbXTagHi[ti] === pcHi) pageRo = h.tlbXOff[ti];
           else {
             const pa = xlate(h, pcLo, pcHi, Access.FETCH);
@@ -269,7 +269,7 @@ export function execute(h: Hart, budget: number): number {
           case 44: { // LD
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) { const o = (tLOff[ti] + (vlo & 4095)) >> 2; if (rd !== 0) { x[rd] = i32[o]; x[rd + 1] = i32[o + 1]; } }
             else if (!loadInto(h, vlo, vhi, 44, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -277,7 +277,7 @@ export function execute(h: Hart, budget: number): number {
           case 43: { // LW
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else if (!loadInto(h, vlo, vhi, 43, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -285,7 +285,7 @@ export function execute(h: Hart, budget: number): number {
           case 47: { // LWU
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else if (!loadInto(h, vlo, vhi, 47, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -293,7 +293,7 @@ export function execute(h: Hart, budget: number): number {
           case 42: { // LH
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = (u16[(tLOff[ti] + (vlo & 4095)) >> 1] << 16) >> 16; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else if (!loadInto(h, vlo, vhi, 42, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -301,7 +301,7 @@ export function execute(h: Hart, budget: number): number {
           case 46: { // LHU
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = u16[(tLOff[ti] + (vlo & 4095)) >> 1]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else if (!loadInto(h, vlo, vhi, 46, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -309,7 +309,7 @@ export function execute(h: Hart, budget: number): number {
           case 41: { // LB
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = (u8[tLOff[ti] + (vlo & 4095)] << 24) >> 24; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else if (!loadInto(h, vlo, vhi, 41, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -317,7 +317,7 @@ export function execute(h: Hart, budget: number): number {
           case 45: { // LBU
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = u8[tLOff[ti] + (vlo & 4095)]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else if (!loadInto(h, vlo, vhi, 45, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
@@ -325,7 +325,7 @@ export function execute(h: Hart, budget: number): number {
           case 51: { // SD
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) { const o = (tSOff[ti] + (vlo & 4095)) >> 2; i32[o] = x[r2]; i32[o + 1] = x[r2 + 1]; }
             else if (!storeSlow(h, vlo, vhi, 8, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
@@ -334,7 +334,7 @@ export function execute(h: Hart, budget: number): number {
           case 50: { // SW
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 3)) && tSHi[ti] === vhi) { i32[(tSOff[ti] + (vlo & 4095)) >> 2] = x[r2]; }
             else if (!storeSlow(h, vlo, vhi, 4, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
@@ -343,7 +343,7 @@ export function execute(h: Hart, budget: number): number {
           case 49: { // SH
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 1)) && tSHi[ti] === vhi) { u16[(tSOff[ti] + (vlo & 4095)) >> 1] = x[r2]; }
             else if (!storeSlow(h, vlo, vhi, 2, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
@@ -352,7 +352,7 @@ export function execute(h: Hart, budget: number): number {
           case 48: { // SB
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi) { u8[tSOff[ti] + (vlo & 4095)] = x[r2]; }
             else if (!storeSlow(h, vlo, vhi, 1, x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             else if (h.irqCheck) chunkEnd = count;
@@ -377,7 +377,7 @@ export function execute(h: Hart, budget: number): number {
           case 86: { // FLD (fast path; FS off, misses and faults go to execFpMem)
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if ((csr.mstatus & FS_MASK) !== 0 && tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) {
               const o = (tLOff[ti] + (vlo & 4095)) >> 2;
               fi32[rd] = i32[o]; fi32[rd + 1] = i32[o + 1];
@@ -388,7 +388,7 @@ export function execute(h: Hart, budget: number): number {
           case 88: { // FSD
             const a = x[r1], vlo = (a + imm) | 0;
             const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
-            const ti = (vlo >>> 12) & 255;
+            const ti = (vlo >>> 12) & 1023;
             if ((csr.mstatus & FS_MASK) !== 0 && tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) {
               const o = (tSOff[ti] + (vlo & 4095)) >> 2;
               i32[o] = fi32[r2]; i32[o + 1] = fi32[r2 + 1];

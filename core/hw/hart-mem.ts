@@ -11,12 +11,12 @@
 // pages that have a decoded cache, so every store into code comes through
 // storeSlow and invalidates the slots it overlaps.
 import type { Hart } from './hart.js';
-import { translate, Access } from './mmu.js';
+import { translate, Access, TLB_MASK as MMU_TLB_MASK } from './mmu.js';
 import { SLOT_WORDS, SLOTS_PER_PAGE } from './decode.js';
 
 const TWO32 = 4294967296;
 /** Number of entries per access kind in the hart's software TLBs (direct-mapped on the low VPN bits). */
-export const TLB_SIZE = 256;
+export const TLB_SIZE = 1024; // hart-exec.ts masks with the literal 1023
 const TLB_MASK = TLB_SIZE - 1;
 /** A tag high word that no valid translation has (canonical addresses have small high words). */
 export const TLB_EMPTY = 0x7fffffff;
@@ -32,8 +32,16 @@ function fault(h: Hart, code: number, tval: number): false {
 /** Translates va (split into lo/hi) for `access`, filling the hart's TLB for RAM pages. -1 on fault (h.memFault set). */
 export function xlate(h: Hart, lo: number, hi: number, access: number): number {
   const va = vaddr(lo, hi);
-  const pa = translate(h, va, access);
-  if (pa < 0) { fault(h, h.mmu.faultCode, va); return -1; }
+  // The Mmu's own (larger, float-tagged) TLB first: it is always in the current
+  // context (trap.ts/csr.ts and run() keep it synced), and translate() always walks.
+  const m = h.mmu;
+  const page = Math.floor(va / 4096), mi = page & MMU_TLB_MASK;
+  let pa: number;
+  if (access === Access.LOAD && m.loadTag[mi] === page) pa = m.loadPa[mi] + (va - page * 4096);
+  else if (access === Access.STORE && m.storeTag[mi] === page) pa = m.storePa[mi] + (va - page * 4096);
+  else if (access === Access.FETCH && m.fetchTag[mi] === page) pa = m.fetchPa[mi] + (va - page * 4096);
+  else pa = translate(h, va, access);
+  if (pa < 0) { fault(h, m.faultCode, va); return -1; }
   const ram = h.ram;
   const pagePa = pa - (pa % 4096);
   if (pagePa >= ram.base && pagePa + 4096 <= ram.base + ram.size) {
