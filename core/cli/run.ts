@@ -72,7 +72,14 @@ export async function main(argv: string[]): Promise<number> {
     return pid.name === 'ENOENT' ? 127 : 126;
   }
   let status: number;
-  try { status = await k.wait(pid); } finally { host.stopInput(); }
+  try {
+    status = await k.wait(pid);
+  } catch (e) {
+    // Every task sleeps and nothing (timer, console input) can wake one: Linux would hang forever.
+    console.error(`nodix run: ${(e as Error).message}: every task is blocked and nothing can wake them`);
+    for (const l of k.kernel.log) console.error(l);
+    return 125;
+  } finally { host.stopInput(); }
   if (process.env.NODIX_DMESG) for (const l of k.kernel.log) console.error(l);
   return shellStatus(status);
 }

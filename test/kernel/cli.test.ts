@@ -69,3 +69,10 @@ test('a missing program exits 127 with a message; bad options exit 2', (t) => {
   t.is(parseSize('1G'), 1024 ** 3);
   t.is(parseSize('12'), null);
 });
+
+test('a guest that blocks forever with nothing to wake it ends with 125 and a message instead of hanging', (t) => {
+  if (!needGcc(t)) return;
+  const r = run([buildGuest('deadlock')]);
+  t.is(r.status, 125);
+  t.regex(r.stderr, /every task is blocked/);
+});
