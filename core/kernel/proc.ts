@@ -5,7 +5,7 @@
 // (terminate with the signal), and the hooks below let it take over.
 import { TaskState, type Task, type Process } from './task.js';
 import type { Kernel } from './kernel.js';
-import { putUser32 } from './mm/uaccess.js';
+import { getUser32, getUser64, putUser32 } from './mm/uaccess.js';
 import { futexWake } from './futex.js';
 import { SIGCHLD, SIGKILL, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGQUIT, SIGFPE, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGURG } from '../abi/linux.js';
 
@@ -55,9 +55,39 @@ export function killProcess(k: Kernel, p: Process, sig: number): void {
   exitGroup(k, p.threads[0], status);
 }
 
+const FUTEX_WAITERS = 0x80000000 | 0, FUTEX_OWNER_DIED = 0x40000000, FUTEX_TID_MASK = 0x3fffffff;
+
+/** Linux's handle_futex_death: a robust futex held by the dying thread gets OWNER_DIED and one waiter is woken. */
+function futexDeath(k: Kernel, t: Task, uaddr: number): void {
+  const v = getUser32(t.mm, uaddr);
+  if (typeof v !== 'number' || (v & FUTEX_TID_MASK) !== t.tid) return;
+  if (putUser32(t.mm, uaddr, (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) !== 0) return;
+  if (v & FUTEX_WAITERS) futexWake(k, t, uaddr, 1, -1, true);
+}
+
+/** Walks the thread's robust futex list (set_robust_list) at exit, as exit_robust_list does. */
+function exitRobustList(k: Kernel, t: Task): void {
+  const head = t.robustList;
+  if (head === 0 || t.mm.users <= 0) return;
+  t.robustList = 0;
+  let entry = getUser64(t.mm, head);
+  const off = getUser64(t.mm, head + 8);
+  const pending = getUser64(t.mm, head + 16);
+  if (typeof entry !== 'number' || typeof off !== 'number' || typeof pending !== 'number') return;
+  for (let limit = 0; entry !== head && entry !== 0 && limit < 2048; limit++) {
+    const e = entry - (entry % 2);
+    const next = getUser64(t.mm, e);
+    if (typeof next !== 'number') return;
+    if (e !== pending) futexDeath(k, t, e + off);
+    entry = next;
+  }
+  if (pending !== 0) futexDeath(k, t, pending - (pending % 2) + off);
+}
+
 /** Ends one thread; the last thread out ends the process with `status` (wait encoding). */
 export function exitThread(k: Kernel, t: Task, status: number): void {
   if (t.state === TaskState.DEAD) return;
+  try { exitRobustList(k, t); } catch (e) { k.printk(`robust list of ${t.tid}: ${String(e)}`); }
   if (t.clearChildTid !== 0 && t.mm.users > 0) {
     if (putUser32(t.mm, t.clearChildTid, 0) === 0) futexWake(k, t, t.clearChildTid, 1, -1, true);
   }
@@ -81,6 +111,7 @@ export function exitGroup(k: Kernel, t: Task, status: number): void {
 }
 
 function exitThreadQuiet(k: Kernel, t: Task): void {
+  try { exitRobustList(k, t); } catch (e) { k.printk(`robust list of ${t.tid}: ${String(e)}`); }
   for (const q of t.waitingOn) q.remove(t);
   t.waitingOn = [];
   k.sched.remove(t);

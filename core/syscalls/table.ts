@@ -47,7 +47,7 @@ const rows: Row[] = [
   [95, P.sysWaitid, 'partial', 'WEXITED only (stop/continue come with the signals issue)'],
   [96, P.sysSetTidAddress, 'supported'],
   [98, T.sysFutex, 'partial', 'WAIT, WAKE, REQUEUE, CMP_REQUEUE, WAIT_BITSET, WAKE_BITSET, PRIVATE, CLOCK_REALTIME; no PI or WAKE_OP'],
-  [99, P.sysSetRobustList, 'partial', 'recorded; the list is not walked at exit'],
+  [99, P.sysSetRobustList, 'supported', 'walked at thread exit (OWNER_DIED + wake)'],
   [100, P.sysGetRobustList, 'supported'],
   [101, T.sysNanosleep, 'supported'],
   [113, T.sysClockGettime, 'supported', 'also through the vDSO'],

@@ -84,3 +84,9 @@ test('fork and execve from a multi-threaded process (golden)', async (t) => {
   t.is(n.stdout, 'forked child alone\nchild exit 6\nnew image, pid same: 1\n');
   t.is(n.status, 0);
 });
+
+test('robust mutexes: the kernel marks a dead owner\'s futex OWNER_DIED (golden: qemu-user has no robust lists)', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('robust_mutex'));
+  t.is(n.stdout, 'lock after owner died: EOWNERDEAD\nrelock: 0\n');
+});
