@@ -114,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
 
   let traceBuf = '';
   const trace = args.trace ? (h: Parameters<typeof traceLine>[0]): void => {
-    traceBuf += traceLine(h) + '\n';
+    traceBuf += traceLine(h, m.elf) + '\n';
     if (traceBuf.length > 1 << 16) { writeSync(2, traceBuf); traceBuf = ''; }
   } : undefined;
 

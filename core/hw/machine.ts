@@ -84,6 +84,8 @@ export class Machine {
   readonly uart: Uart16550;
   readonly plic: Plic;
   htif: Htif | null = null;
+  /** The ELF last loaded (symbols for traces), or null. */
+  elf: ElfFile | null = null;
   readonly deterministic: boolean;
   readonly timebaseHz: number;
   readonly insnsPerTick: number;
@@ -179,6 +181,7 @@ export class Machine {
       if (!htif.valid()) return { ok: false, message: `tohost at 0x${to.value.toString(16)} lies outside RAM` };
       this.htif = htif;
     }
+    this.elf = elf;
     this.reset(elf.header.entry);
     return { ok: true, entry: elf.header.entry };
   }
@@ -313,11 +316,17 @@ function hex(v: number, width: number): string {
   return BigInt.asUintN(64, BigInt(v)).toString(16).padStart(width, '0');
 }
 
-/** One trace line for the instruction about to execute: privilege, pc, raw bits, disassembly. */
-export function traceLine(h: Hart): string {
+/**
+ * One trace line for the instruction about to execute: privilege, pc, raw bits,
+ * disassembly, and with an ELF the label it belongs to (`<label+0x8>`).
+ */
+export function traceLine(h: Hart, elf: ElfFile | null = null): string {
   const insn = fetchForTrace(h);
   const mode = 'USHM'[h.priv] ?? '?';
-  if (insn < 0) return `${mode} ${hex(h.pc, 16)}  (fetch fault)`;
+  const sym = elf === null ? null : elf.symbolFor(h.pc);
+  const where = sym === null ? '' : `  <${sym.name}${sym.offset === 0 ? '' : `+0x${sym.offset.toString(16)}`}>`;
+  if (insn < 0) return `${mode} ${hex(h.pc, 16)}  (fetch fault)${where}`;
   const raw = (insn & 3) === 3 ? hex(insn, 8) : hex(insn, 4).padEnd(8, ' ');
-  return `${mode} ${hex(h.pc, 16)}  ${raw}  ${disasm(insn, h.pc)}`;
+  const text = disasm(insn, h.pc);
+  return `${mode} ${hex(h.pc, 16)}  ${raw}  ${where === '' ? text : text.padEnd(32, ' ') + where}`;
 }

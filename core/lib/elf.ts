@@ -121,6 +121,7 @@ export function machineName(m: number): string {
 /** A parsed ELF64 file; the bytes stay shared (no copy). */
 export class ElfFile {
   private symtabCache: ElfSymbol[] | null = null;
+  private sortedCache: ElfSymbol[] | null = null;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -162,6 +163,29 @@ export class ElfFile {
       local ??= s;
     }
     return local;
+  }
+
+  /**
+   * The code or data label at or before `addr` (functions, objects and plain
+   * labels defined in a section), with the offset from it: for traces and
+   * fault reports. Null when no label lies within 64 KiB below addr.
+   */
+  symbolFor(addr: number): { name: string; offset: number } | null {
+    if (this.sortedCache === null) {
+      this.sortedCache = this.symbols().filter((s) => s.name !== '' && s.shndx !== 0 && s.shndx < 0xff00
+        && (s.type === STT_FUNC || s.type === STT_NOTYPE || s.type === STT_OBJECT)).slice().sort((a, b) => a.value - b.value);
+    }
+    const syms = this.sortedCache;
+    let lo = 0, hi = syms.length - 1, best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (syms[mid].value <= addr) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (best < 0 || addr - syms[best].value >= 0x1_0000) return null;
+    // Among labels at the same address prefer a global one.
+    let pick = syms[best];
+    for (let i = best; i >= 0 && syms[i].value === pick.value; i--) if (syms[i].bind !== STB_LOCAL) { pick = syms[i]; break; }
+    return { name: pick.name, offset: addr - pick.value };
   }
 
   /** Entries of a SHT_RELA section (only those inside the file). */

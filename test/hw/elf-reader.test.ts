@@ -101,3 +101,25 @@ test('reads relocations of a RELA section', (t) => {
   const got = r.elf.relocations({ index: 9, name: '.rela.text', type: 4, flags: 0, addr: 0, offset: good.length, size: 24, link: 1, info: 0, addralign: 8, entsize: 24 });
   t.deepEqual(got, [{ offset: 0x40, type: 1, sym: 2, addend: -8 }]);
 });
+
+test('symbolFor names the label at or before an address', (t) => {
+  const elf = makeElf({
+    entry: 0x8000_0000,
+    segments: [{ paddr: 0x8000_0000, data: code }],
+    symbols: [
+      { name: 'start', value: 0x8000_0000, shndx: 1 },
+      { name: 'loop', value: 0x8000_0010, shndx: 1, global: false },
+      { name: 'main', value: 0x8000_0010, shndx: 1 },
+      { name: 'absolute', value: 0x8000_0020 },          // SHN_ABS: not a code label
+      { name: 'undefined', value: 0x8000_0030, shndx: 0 },
+    ],
+  });
+  const r = parseElf(elf);
+  if (!r.ok) { t.fail(r.error.message); return; }
+  t.deepEqual(r.elf.symbolFor(0x8000_0000), { name: 'start', offset: 0 });
+  t.deepEqual(r.elf.symbolFor(0x8000_000c), { name: 'start', offset: 12 });
+  t.deepEqual(r.elf.symbolFor(0x8000_0014), { name: 'main', offset: 4 }, 'global preferred at the same address');
+  t.deepEqual(r.elf.symbolFor(0x8000_0034), { name: 'main', offset: 0x24 });
+  t.is(r.elf.symbolFor(0x7fff_fffc), null);
+  t.is(r.elf.symbolFor(0x8002_0000), null, 'too far from any label');
+});

@@ -3,6 +3,7 @@
 // need no toolchain. `exitWith` stores (code << 1) | 1 to tohost and spins.
 import { Asm, T0, T1, T2, sd, jal } from './rvasm.js';
 import { makeElf } from './elf-fixture.js';
+import type { FixtureSymbol } from './elf-fixture.js';
 
 export const BASE = 0x8000_0000;
 
@@ -25,7 +26,7 @@ export function exitWithReg(a: Asm, reg: number, slli: (rd: number, rs: number, 
 }
 
 /** Appends the 8-byte-aligned tohost/fromhost words and builds the ELF. */
-export function finish(a: Asm, extraSymbols: { name: string; value: number }[] = []): Uint8Array {
+export function finish(a: Asm, extraSymbols: FixtureSymbol[] = []): Uint8Array {
   a.align(64);
   a.label('tohost'); a.dword(0n);
   a.align(64);

@@ -267,17 +267,19 @@ test('HTIF console putchar: the guest waits for fromhost between characters', (t
   t.is(out(), 'ok');
 });
 
-test('trace: one line per instruction with mode, pc, bits and disassembly', (t) => {
+test('trace: one line per instruction with mode, pc, bits, disassembly and label', (t) => {
   const a = new Asm(BASE);
   a.emit(addi(A0, 0, 7));
   exitWith(a, 0);
   const { m } = machine();
-  m.loadElfBytes(finish(a));
+  m.loadElfBytes(finish(a, [{ name: 'entry', value: BASE, shndx: 1 }]));
   const lines: string[] = [];
-  t.deepEqual(m.runSync({ maxInsns: 1000, trace: (h) => { if (lines.length < 3) lines.push(traceLine(h)); } }), { kind: 'exit', code: 0 });
+  t.deepEqual(m.runSync({ maxInsns: 1000, trace: (h) => { if (lines.length < 3) lines.push(traceLine(h, m.elf)); } }), { kind: 'exit', code: 0 });
   t.regex(lines[0], /^M 0000000080000000  00700513  \S/);
   t.regex(lines[0], /addi|li/);
-  t.regex(lines[1], /^M 0000000080000004  /);
+  t.regex(lines[0], /  <entry>$/);
+  t.regex(lines[1], /^M 0000000080000004  .*<entry\+0x4>$/);
+  t.notRegex(traceLine(m.hart), /</, 'no ELF: no label');
 });
 
 test('a program without tohost runs until the limit', (t) => {
