@@ -103,7 +103,8 @@ export class Task {
   /** Last syscall number (for /proc/[pid]/syscall and strace). */
   lastSyscall = -1;
 
-  constructor(readonly tid: number, public proc: Process, readonly kernel: Kernel) {}
+  /** Mutable only for execve from a non-leader thread, which takes over the leader's tid (de_thread). */
+  constructor(public tid: number, public proc: Process, readonly kernel: Kernel) {}
 
   get tgid(): number { return this.proc.pid; }
   get mm(): AddressSpace { return this.proc.mm; }

@@ -90,3 +90,10 @@ test('robust mutexes: the kernel marks a dead owner\'s futex OWNER_DIED (golden:
   const n = await runNodix(buildGuest('robust_mutex'));
   t.is(n.stdout, 'lock after owner died: EOWNERDEAD\nrelock: 0\n');
 });
+
+test('execve from a non-main thread: other threads die, the caller becomes the leader (golden)', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('thread_exec'));
+  t.is(n.stdout, 'new image: tid == pid: 1\n');
+  t.is(n.status, 3);
+});

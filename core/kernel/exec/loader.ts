@@ -145,6 +145,7 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   // ---- point of no return ----
   const p = t.proc;
   for (const o of [...p.threads]) if (o !== t) { o.clearChildTid = 0; exitThread(k, o, 0); }
+  if (t.tid !== p.pid) { k.tasks.delete(t.tid); t.tid = p.pid; k.tasks.set(t.tid, t); } // de_thread: the exec'ing thread becomes the leader
   const wasCurrent = k.current === t;
   releaseMm(k, p);
   p.mm = mm;
