@@ -140,35 +140,96 @@ export function interpret(prog: Program, as: AddressSpace, opts: ExecOptions = {
       case 0xdc: endian(r, d, k, true); break;
       // ---- 64-bit immediate ----
       case 0x18: r[d] = kLo[i]; r[d + 1] = kHi[i]; pc++; break;
-      // ---- loads ----
-      case 0x61: case 0x69: case 0x71: case 0x79: case 0x81: case 0x89: case 0x91: {
-        const o = op[i];
-        const len = (o & 0x18) === 0x18 ? 8 : (o & 0x18) === 0x00 ? 4 : (o & 0x18) === 0x08 ? 2 : 1;
+      // ---- loads (one case per opcode: the stack is checked first, then the region table) ----
+      case 0x61: {
         const a = ea(r[s], r[s + 1], offs[i]);
-        if (a < 0 || !((a >= sStart && a + len <= sEnd) || as.find(a, len, PROT_READ) >= 0)) return oob(i, 'load', a, r[s], r[s + 1], offs[i], len);
-        switch (o) {
-          case 0x61: r[d] = view.getInt32(a, true); r[d + 1] = 0; break;
-          case 0x69: r[d] = view.getUint16(a, true); r[d + 1] = 0; break;
-          case 0x71: r[d] = view.getUint8(a); r[d + 1] = 0; break;
-          case 0x79: r[d] = view.getInt32(a, true); r[d + 1] = view.getInt32(a + 4, true); break;
-          case 0x81: r[d] = view.getInt32(a, true); r[d + 1] = r[d] >> 31; break;
-          case 0x89: r[d] = view.getInt16(a, true); r[d + 1] = r[d] >> 31; break;
-          default: r[d] = view.getInt8(a); r[d + 1] = r[d] >> 31; break;
-        }
+        if (a < sStart || a + 4 > sEnd) { if (a < 0 || as.find(a, 4, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 4); }
+        r[d] = view.getInt32(a, true); r[d + 1] = 0;
+        break;
+      }
+      case 0x69: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 2 > sEnd) { if (a < 0 || as.find(a, 2, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 2); }
+        r[d] = view.getUint16(a, true); r[d + 1] = 0;
+        break;
+      }
+      case 0x71: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 1 > sEnd) { if (a < 0 || as.find(a, 1, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 1); }
+        r[d] = view.getUint8(a); r[d + 1] = 0;
+        break;
+      }
+      case 0x79: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 8 > sEnd) { if (a < 0 || as.find(a, 8, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 8); }
+        r[d] = view.getInt32(a, true); r[d + 1] = view.getInt32(a + 4, true);
+        break;
+      }
+      case 0x81: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 4 > sEnd) { if (a < 0 || as.find(a, 4, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 4); }
+        r[d] = view.getInt32(a, true); r[d + 1] = r[d] >> 31;
+        break;
+      }
+      case 0x89: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 2 > sEnd) { if (a < 0 || as.find(a, 2, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 2); }
+        r[d] = view.getInt16(a, true); r[d + 1] = r[d] >> 31;
+        break;
+      }
+      case 0x91: {
+        const a = ea(r[s], r[s + 1], offs[i]);
+        if (a < sStart || a + 1 > sEnd) { if (a < 0 || as.find(a, 1, PROT_READ) < 0) return oob(i, 'load', a, r[s], r[s + 1], offs[i], 1); }
+        r[d] = view.getInt8(a); r[d + 1] = r[d] >> 31;
         break;
       }
       // ---- stores ----
-      case 0x62: case 0x6a: case 0x72: case 0x7a: case 0x63: case 0x6b: case 0x73: case 0x7b: {
-        const o = op[i];
-        const len = (o & 0x18) === 0x18 ? 8 : (o & 0x18) === 0x00 ? 4 : (o & 0x18) === 0x08 ? 2 : 1;
+      case 0x62: {
         const a = ea(r[d], r[d + 1], offs[i]);
-        if (a < 0 || !((a >= sStart && a + len <= sEnd) || as.find(a, len, PROT_WRITE) >= 0)) return oob(i, 'store', a, r[d], r[d + 1], offs[i], len);
-        const isReg = (o & 7) === 3;
-        const lo = isReg ? r[s] : k, hi = isReg ? r[s + 1] : k >> 31;
-        if (len === 8) { view.setInt32(a, lo, true); view.setInt32(a + 4, hi, true); }
-        else if (len === 4) view.setInt32(a, lo, true);
-        else if (len === 2) view.setInt16(a, lo, true);
-        else view.setInt8(a, lo);
+        if (a < sStart || a + 4 > sEnd) { if (a < 0 || as.find(a, 4, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 4); }
+        view.setInt32(a, k, true);
+        break;
+      }
+      case 0x6a: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 2 > sEnd) { if (a < 0 || as.find(a, 2, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 2); }
+        view.setInt16(a, k, true);
+        break;
+      }
+      case 0x72: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 1 > sEnd) { if (a < 0 || as.find(a, 1, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 1); }
+        view.setInt8(a, k);
+        break;
+      }
+      case 0x7a: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 8 > sEnd) { if (a < 0 || as.find(a, 8, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 8); }
+        view.setInt32(a, k, true); view.setInt32(a + 4, k >> 31, true);
+        break;
+      }
+      case 0x63: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 4 > sEnd) { if (a < 0 || as.find(a, 4, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 4); }
+        view.setInt32(a, r[s], true);
+        break;
+      }
+      case 0x6b: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 2 > sEnd) { if (a < 0 || as.find(a, 2, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 2); }
+        view.setInt16(a, r[s], true);
+        break;
+      }
+      case 0x73: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 1 > sEnd) { if (a < 0 || as.find(a, 1, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 1); }
+        view.setInt8(a, r[s]);
+        break;
+      }
+      case 0x7b: {
+        const a = ea(r[d], r[d + 1], offs[i]);
+        if (a < sStart || a + 8 > sEnd) { if (a < 0 || as.find(a, 8, PROT_WRITE) < 0) return oob(i, 'store', a, r[d], r[d + 1], offs[i], 8); }
+        view.setInt32(a, r[s], true); view.setInt32(a + 4, r[s + 1], true);
         break;
       }
       // ---- atomics ----
