@@ -1,7 +1,7 @@
 // The M extension's 64-bit operations on (lo, hi) int32 register pairs:
 // MUL/MULH/MULHSU/MULHU via 16-bit limbs (exact in doubles), DIV/DIVU/REM/REMU
-// through doubles when both operands are below 2^52 (then corrected to the
-// exact quotient), and BigInt for the rare wider operands. Each function reads
+// by an exact unsigned 64/64 division on uint32 halves (no BigInt; see
+// udivmod) with the signs applied around it. Each function reads
 // rs1/rs2 pair indices from x and writes the rd pair (rd != 0 is checked by
 // the caller). Division by zero and INT64_MIN / -1 follow the spec's table.
 
@@ -46,23 +46,42 @@ export function mulh64(x: Int32Array, rd: number, r1: number, r2: number, mode: 
   x[rd] = rlo; x[rd + 1] = rhi;
 }
 
-function put(x: Int32Array, rd: number, v: number): void {
-  x[rd] = v | 0; x[rd + 1] = Math.floor(v / TWO32) | 0;
-}
-function putBig(x: Int32Array, rd: number, v: bigint): void {
-  x[rd] = Number(BigInt.asIntN(32, v)); x[rd + 1] = Number(BigInt.asIntN(32, v >> 32n));
-}
-const big = (lo: number, hi: number) => (BigInt(hi) << 32n) | BigInt(lo >>> 0);
-const ubig = (lo: number, hi: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-const LIM = 1048576; // 2^20: |hi| below this keeps values under 2^52
+/** Quotient and remainder of the last udivmod: [qlo, qhi, rlo, rhi] as uint32 values. */
+const qr = new Float64Array(4);
 
-/** Exact truncating division of safe integers below 2^52 in magnitude. */
-function tdiv(a: number, b: number): number {
-  let q = Math.trunc(a / b);
-  const r = a - q * b;
-  if (r !== 0 && (r < 0) !== (a < 0)) q += (a < 0) === (b < 0) ? -1 : 1;
-  else if (Math.abs(r) >= Math.abs(b)) q += (a < 0) === (b < 0) ? 1 : -1;
-  return q;
+/**
+ * Unsigned 64 / 64 division on uint32 halves (b != 0), exact, without BigInt:
+ * a divisor below 2^32 divides in 32/16/16-bit steps (every partial value below
+ * 2^48); a wider divisor has a quotient below 2^32, estimated in doubles and
+ * corrected against the exact 96-bit product q * b.
+ */
+function udivmod(alo: number, ahi: number, blo: number, bhi: number): void {
+  if (bhi === 0) {
+    const qh = Math.floor(ahi / blo);
+    let r = ahi - qh * blo;
+    let t = r * 65536 + (alo >>> 16);
+    const q1 = Math.floor(t / blo);
+    r = t - q1 * blo;
+    t = r * 65536 + (alo & 0xffff);
+    const q0 = Math.floor(t / blo);
+    qr[0] = q1 * 65536 + q0; qr[1] = qh; qr[2] = t - q0 * blo; qr[3] = 0;
+    return;
+  }
+  let q = Math.floor((ahi * TWO32 + alo) / (bhi * TWO32 + blo));
+  if (q > 0xffffffff) q = 0xffffffff;
+  for (;;) {
+    const qi = q | 0;
+    const s1 = (mulhu32(qi, blo) >>> 0) + (Math.imul(qi, bhi) >>> 0);
+    const w0 = Math.imul(qi, blo) >>> 0;
+    const w1 = s1 % TWO32;
+    const w2 = (mulhu32(qi, bhi) >>> 0) + (s1 >= TWO32 ? 1 : 0);
+    if (w2 > 0 || w1 > ahi || (w1 === ahi && w0 > alo)) { q--; continue; } // q * b > a
+    let rlo = alo - w0, rhi = ahi - w1;
+    if (rlo < 0) { rlo += TWO32; rhi--; }
+    if (rhi > bhi || (rhi === bhi && rlo >= blo)) { q++; continue; }       // a - q * b >= b
+    qr[0] = q; qr[1] = 0; qr[2] = rlo; qr[3] = rhi;
+    return;
+  }
 }
 
 /** DIV (rem = false) / REM (rem = true), signed 64-bit. */
@@ -72,15 +91,22 @@ export function div64(x: Int32Array, rd: number, r1: number, r2: number, rem: bo
     if (rem) { x[rd] = alo; x[rd + 1] = ahi; } else { x[rd] = -1; x[rd + 1] = -1; }
     return;
   }
-  if (ahi > -LIM && ahi < LIM && bhi > -LIM && bhi < LIM) {
-    const a = ahi * TWO32 + (alo >>> 0), b = bhi * TWO32 + (blo >>> 0);
-    const q = tdiv(a, b);
-    put(x, rd, rem ? a - q * b : q);
+  if (alo === 0 && ahi === (0x80000000 | 0) && blo === -1 && bhi === -1) { // INT64_MIN / -1 overflows
+    if (rem) { x[rd] = 0; x[rd + 1] = 0; } else { x[rd] = alo; x[rd + 1] = ahi; }
     return;
   }
-  const a = big(alo, ahi), b = big(blo, bhi);
-  if (a === -(1n << 63n) && b === -1n) { if (rem) { x[rd] = 0; x[rd + 1] = 0; } else { x[rd] = alo; x[rd + 1] = ahi; } return; }
-  putBig(x, rd, rem ? a % b : a / b);
+  // |a| and |b| as uint32 halves (two's-complement negation).
+  const an = ahi < 0, bn = bhi < 0;
+  let ulo = alo >>> 0, uhi = ahi >>> 0, vlo = blo >>> 0, vhi = bhi >>> 0;
+  if (an) { ulo = (-alo) >>> 0; uhi = (~ahi + (alo === 0 ? 1 : 0)) >>> 0; }
+  if (bn) { vlo = (-blo) >>> 0; vhi = (~bhi + (blo === 0 ? 1 : 0)) >>> 0; }
+  udivmod(ulo, uhi, vlo, vhi);
+  // Quotient negative when the signs differ; remainder takes the dividend's sign.
+  const neg = rem ? an : an !== bn;
+  let lo = rem ? qr[2] : qr[0], hi = rem ? qr[3] : qr[1];
+  lo |= 0; hi |= 0;
+  if (neg) { const nlo = -lo | 0; hi = (~hi + (lo === 0 ? 1 : 0)) | 0; lo = nlo; }
+  x[rd] = lo; x[rd + 1] = hi;
 }
 
 /** DIVU / REMU, unsigned 64-bit. */
@@ -90,14 +116,8 @@ export function divu64(x: Int32Array, rd: number, r1: number, r2: number, rem: b
     if (rem) { x[rd] = alo; x[rd + 1] = ahi; } else { x[rd] = -1; x[rd + 1] = -1; }
     return;
   }
-  if ((ahi >>> 0) < LIM && (bhi >>> 0) < LIM) {
-    const a = (ahi >>> 0) * TWO32 + (alo >>> 0), b = (bhi >>> 0) * TWO32 + (blo >>> 0);
-    const q = tdiv(a, b);
-    put(x, rd, rem ? a - q * b : q);
-    return;
-  }
-  const a = ubig(alo, ahi), b = ubig(blo, bhi);
-  putBig(x, rd, rem ? a % b : a / b);
+  udivmod(alo >>> 0, ahi >>> 0, blo >>> 0, bhi >>> 0);
+  if (rem) { x[rd] = qr[2] | 0; x[rd + 1] = qr[3] | 0; } else { x[rd] = qr[0] | 0; x[rd + 1] = qr[1] | 0; }
 }
 
 /** DIVW/DIVUW/REMW/REMUW: op 0 DIVW, 1 DIVUW, 2 REMW, 3 REMUW; result sign-extended. */
