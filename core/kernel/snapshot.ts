@@ -34,7 +34,13 @@ export interface ProcessSnapshot {
   readonly cwd: string;
   readonly umask: number;
   readonly threads: readonly TaskSnapshot[];
-  readonly vm: { readonly sizeBytes: number; readonly rssPages: number; readonly brkStart: number; readonly brk: number; readonly stackTop: number; readonly vmas: readonly VmaInfo[] };
+  readonly vm: {
+    readonly sizeBytes: number; readonly rssPages: number; readonly brkStart: number; readonly brk: number; readonly stackTop: number;
+    readonly vmas: readonly VmaInfo[];
+    /** start/end of code and data, start of stack, argv and environment strings (as /proc/[pid]/stat). */
+    readonly layout: Readonly<Record<'startCode' | 'endCode' | 'startData' | 'endData' | 'startStack' | 'argStart' | 'argEnd' | 'envStart' | 'envEnd', number>>;
+    readonly auxv: readonly (readonly [number, number])[];
+  };
   readonly fds: readonly { fd: number; path: string; flags: number; pos: number; cloexec: boolean }[];
   readonly rlimits: readonly (readonly [number, number])[];
 }
@@ -69,8 +75,8 @@ export function processSnapshot(k: Kernel, p: Process): ProcessSnapshot {
     zombie: p.zombie, exitStatus: p.exitStatus, startNs: p.startNs, cwd: p.fs.cwd, umask: p.fs.umask,
     threads: p.zombie ? [{ tid: p.pid, tgid: p.pid, state: 'Z', wchan: '', instret: 0, lastSyscall: -1, pc: 0 }] : p.threads.map((t) => taskSnap(k, t)),
     vm: live
-      ? { sizeBytes: p.mm.totalVm, rssPages: p.mm.rss, brkStart: p.mm.brkStart, brk: p.mm.brk, stackTop: p.mm.stackTop, vmas: p.mm.snapshot() }
-      : { sizeBytes: 0, rssPages: 0, brkStart: 0, brk: 0, stackTop: 0, vmas: [] },
+      ? { sizeBytes: p.mm.totalVm, rssPages: p.mm.rss, brkStart: p.mm.brkStart, brk: p.mm.brk, stackTop: p.mm.stackTop, vmas: p.mm.snapshot(), layout: { ...p.mm.layout }, auxv: p.mm.auxv.map(([a, b]) => [a, b] as const) }
+      : { sizeBytes: 0, rssPages: 0, brkStart: 0, brk: 0, stackTop: 0, vmas: [], layout: { startCode: 0, endCode: 0, startData: 0, endData: 0, startStack: 0, argStart: 0, argEnd: 0, envStart: 0, envEnd: 0 }, auxv: [] },
     fds: p.zombie ? [] : p.files.snapshot(),
     rlimits: p.rlimits.map(([a, b]) => [a, b] as const),
   };

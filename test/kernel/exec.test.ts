@@ -9,6 +9,7 @@ import { copyIn, copyInString } from '../../core/kernel/mm/uaccess.js';
 import { AT_ENTRY, AT_EXECFN, AT_PAGESZ, AT_PHDR, AT_PHNUM, AT_RANDOM, AT_SYSINFO_EHDR, AT_HWCAP, AT_PHENT, AT_MINSIGSTKSZ } from '../../core/abi/linux.js';
 import { buildGuest, haveGcc, requireTools } from '../guest/harness.js';
 import { parseElf } from '../../core/lib/elf.js';
+import { listProcesses, processSnapshot, systemSnapshot } from '../../core/kernel/snapshot.js';
 
 function needGcc(t: { log(s: string): void; pass(): void }): boolean {
   if (haveGcc) return true;
@@ -90,4 +91,28 @@ test('#! scripts run their interpreter with the script path and arguments', asyn
 test('a spawn error is a typed Errno', (t) => {
   const b = boot();
   t.true(b.spawn('/nope', []) instanceof Errno);
+});
+
+test('snapshots for procfs: identity, argv, VMAs, layout, auxv, fds and system counters', async (t) => {
+  if (!needGcc(t)) return;
+  const b = boot({ files: { '/bin/args': readFileSync(buildGuest('args')) } });
+  const pid = b.spawn('/bin/args', ['args', 'x'], { envp: ['E=1'] }) as number;
+  const s = processSnapshot(b.kernel, b.kernel.procs.get(pid)!);
+  t.is(s.pid, pid);
+  t.is(s.comm, 'args');
+  t.is(s.exe, '/bin/args');
+  t.deepEqual(s.argv, ['args', 'x']);
+  t.deepEqual(s.envp, ['E=1']);
+  t.is(s.threads[0].state, 'R');
+  const names = s.vm.vmas.map((v) => v.name);
+  t.true(names.includes('[stack]') && names.includes('[vdso]') && names.includes('/bin/args'));
+  t.true(s.vm.layout.argStart < s.vm.layout.argEnd && s.vm.layout.argEnd <= s.vm.layout.envStart);
+  t.true(s.vm.layout.startCode > 0 && s.vm.layout.endCode > s.vm.layout.startCode);
+  t.true(s.vm.auxv.some(([k]) => k === AT_ENTRY));
+  t.deepEqual(s.fds.map((f) => f.fd), [0, 1, 2]);
+  t.true(s.vm.rssPages > 0);
+  await b.wait(pid);
+  const sys = systemSnapshot(b.kernel);
+  t.true(sys.syscalls > 0 && sys.memFreeBytes < sys.memTotalBytes);
+  t.deepEqual(listProcesses(b.kernel), []);
 });

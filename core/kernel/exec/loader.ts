@@ -88,6 +88,8 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   const name = f.path;
   const ram = k.frames.ram;
   let hiEnd = 0;
+  const lay = mm.layout;
+  lay.startCode = Infinity; lay.startData = Infinity;
   for (const ph of loads) {
     const prot = (ph.flags & PF_R ? 1 : 0) | (ph.flags & PF_W ? 2 : 0) | (ph.flags & PF_X ? 4 : 0);
     const segStart = bias + ph.vaddr, segEnd = segStart + ph.memsz;
@@ -95,6 +97,8 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
     let start = pageDown(segStart);
     const end = pageUp(segEnd);
     hiEnd = Math.max(hiEnd, segEnd);
+    if (ph.flags & PF_X) { lay.startCode = Math.min(lay.startCode, segStart); lay.endCode = Math.max(lay.endCode, segStart + ph.filesz); }
+    else { lay.startData = Math.min(lay.startData, segStart); lay.endData = Math.max(lay.endData, segStart + ph.filesz); }
     while (start < end && mm.findVma(start) !== null) start += PGSIZE; // page shared with the previous segment
     if (start < end) {
       const r = mm.map(start, end - start, prot, false, null, 0, name, true);
@@ -141,6 +145,10 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   ];
   const layout = buildStack(mm, stackTop, req.argv, req.envp, toBytes(req.path), random, aux);
   if (layout instanceof Errno) return fail(layout);
+  if (lay.startCode === Infinity) lay.startCode = 0;
+  if (lay.startData === Infinity) lay.startData = 0;
+  Object.assign(lay, { startStack: layout.sp, argStart: layout.argStart, argEnd: layout.argEnd, envStart: layout.envStart, envEnd: layout.envEnd });
+  mm.auxv = aux.map(([a, v]): [number, number] => [a, a === AT_RANDOM ? layout.random : a === AT_EXECFN ? layout.execfn : v]);
 
   // ---- point of no return ----
   const p = t.proc;

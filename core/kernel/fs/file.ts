@@ -9,6 +9,7 @@ import type { Block } from '../control.js';
 import type { Task } from '../task.js';
 import type { WaitQueue } from '../waitqueue.js';
 import type { MemObject } from '../mm/vma.js';
+import type { Path } from './vfs.js';
 
 /** What fstat reports (the syscall layer writes struct stat). */
 export interface Stat {
@@ -31,12 +32,16 @@ export interface FileOps {
   readdir?(f: File, pos: number): { name: string; ino: number; type: number } | null;
   /** Last close of the description. */
   release?(f: File): void;
+  /** fsync/fdatasync (hostfs: durable on the host). */
+  fsync?(f: File): 0 | Errno;
 }
 
 export class File {
   /** References: fd table slots and in-flight users. */
   refs = 1;
   pos = 0;
+  /** The VFS position this description was opened at (null for pipes, eventfds, the console). */
+  node: Path | null = null;
   constructor(
     readonly ops: FileOps,
     /** O_ACCMODE | O_APPEND | O_NONBLOCK ... as given to open (status flags). */

@@ -34,6 +34,10 @@ export class AddressSpace {
   users = 1;
   /** Set by the kernel: invalidate the hart's TLB for one page, or everything (va = -1). */
   tlbFlush: (va: number) => void = () => {};
+  /** Layout recorded by exec for /proc/[pid]/stat, cmdline and environ (Linux mm_struct fields). */
+  layout = { startCode: 0, endCode: 0, startData: 0, endData: 0, startStack: 0, argStart: 0, argEnd: 0, envStart: 0, envEnd: 0 };
+  /** The auxv handed to the program (for /proc/[pid]/auxv): [type, value] pairs without AT_NULL. */
+  auxv: [number, number][] = [];
   /** Resident pages mapped here (RSS). */
   rss = 0;
 
@@ -252,6 +256,8 @@ export class AddressSpace {
     let child: AddressSpace;
     try { child = new AddressSpace(this.frames, this.pt.root); } catch { return null; }
     child.brkStart = this.brkStart; child.brk = this.brk; child.mmapBase = this.mmapBase; child.stackTop = this.stackTop;
+    child.layout = { ...this.layout };
+    child.auxv = this.auxv;
     let ok = true;
     for (const m of this.vmas) {
       m.obj?.ref();
