@@ -88,7 +88,7 @@ function splitOperands(s: string): string[] {
   return out;
 }
 
-const isReg = (t: string | undefined): boolean => t !== undefined && /^%r\d+$/.test(t.trim());
+const isReg = (t: string | undefined): boolean => t !== undefined && /^%?r\d+$/.test(t.trim());
 
 interface Fixup { slot: number; label: string; line: number; field: 'off' | 'imm' }
 

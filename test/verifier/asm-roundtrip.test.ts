@@ -48,6 +48,9 @@ test('encodings of the common syntax', (t) => {
   t.is(hex('ldindb %r3, 4'), '50 30 00 00 04 00 00 00');
   t.is(hex('stw [%r1+2], -1'), '62 01 02 00 ff ff ff ff');
   t.is(hex('lddw %r1, map_fd:5'), '18 11 00 00 05 00 00 00 00 00 00 00 00 00 00 00');
+  t.is(hex('mov r0, r1'), 'bf 10 00 00 00 00 00 00', 'registers without %');
+  t.is(hex('ldxb r9, [r0+1]'), '71 09 01 00 00 00 00 00');
+  t.is(hex('jeq %r1, 0x80000000, +1'), '15 01 01 00 00 00 00 80', 'imm 0x80000000 wraps to INT32_MIN');
   t.is(hex('lddw %r1, map_value:5:16'), '18 21 00 00 05 00 00 00 00 00 00 00 10 00 00 00');
 });
 
