@@ -3,7 +3,7 @@
 export { PhysMem, DRAM_BASE, DEFAULT_RAM_SIZE } from './memory.js';
 export { Bus } from './bus.js';
 export type { MmioDevice } from './bus.js';
-export { Hart, RunExit, TLB_SIZE } from './hart.js';
+export { Hart, RunExit, TLB_SIZE, DC_MAX_PAGES, PAGE_WORDS } from './hart.js';
 export type { HartOptions, RunExitCode } from './hart.js';
 export { disasm, XNAMES } from './disasm.js';
 export { decode32, Op, opName, SLOT_WORDS, SLOTS_PER_PAGE } from './decode.js';

@@ -152,3 +152,19 @@ test('sfence.vma in U-mode is illegal', (t) => {
   t.is(m.h.trapCause, 2);
   t.is(m.h.trapTval, R.sfence_vma(0, 0));
 });
+
+test('a 32-bit instruction straddling into an unmapped page raises a fetch page fault for the second page', (t) => {
+  const m = machine();
+  pageTables(m.ram);
+  const a = new Asm(0x20000);
+  a.j('edge');
+  a.org(0x20ffe); a.label('edge'); a.emit(R.addi(A0, A0, 1));
+  const bytes = a.bytes();
+  m.ram.load(UCODE_PA, bytes.subarray(0, 0x1000));
+  enter(m.h, 0, 0x20000);
+  m.h.trapToHost = 1 << 0;
+  t.is(m.h.run(10), RunExit.TRAP);
+  t.is(m.h.trapCause, 12);
+  t.is(m.h.trapPc, 0x20ffe);
+  t.is(m.h.trapTval, 0x21000);
+});
