@@ -126,6 +126,8 @@ export function execute(h: Hart, budget: number): number {
             else if ((lo >>> 0) > (pcLo >>> 0)) pcHi = (pcHi - 1) | 0;
             pcLo = lo & ~4095; off = lo & 4095;
           }
+          // Only an embedder (or a CSR bug) can hand us an odd pc: jumps clear bit 0.
+          if ((off & 1) !== 0) { exc = 0; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
           const ti = (pcLo >>> 12) & 1023; // TLB_SIZE - 1
           if (h.tlbXTagLo[ti] === pcLo && h.tlbXTagHi[ti] === pcHi) pageRo = h.tlbXOff[ti];
           else {

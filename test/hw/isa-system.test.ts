@@ -270,3 +270,12 @@ test('the decode cache reuses its pages round-robin when code spans more pages t
   t.is(h.run(10_000), RunExit.TRAP);
   t.is(xr(h, A0), 363n);
 });
+
+test('an odd pc handed to run() raises instruction-address-misaligned', (t) => {
+  const m = machine();
+  m.h.trapToHost = 1 << 3;
+  m.h.pc = BASE + 1;
+  t.is(m.h.run(10), RunExit.TRAP);
+  t.is(m.h.trapCause, 0);
+  t.is(m.h.trapTval, BASE + 1);
+});
