@@ -7,6 +7,12 @@
 // hart-system.ts. Interrupts are checked at entry, every CHUNK instructions,
 // and after anything that may enable one (CSR writes, mret/sret, wfi).
 //
+// For issue 3 (translation): a JIT keys its blocks by (RAM page, offset) as the
+// arena does, reads the decoded slots (op, registers, immediate) instead of
+// re-decoding, drops blocks in h.onCodeInvalidate, and enters a block from the
+// fetch point above (after the page is resolved), returning the number of
+// instructions it retired and the next pc so count/instret and CHUNK stay exact.
+//
 // The TLB tag compare also checks alignment: the low bits of the address are
 // kept in the compared value, so a misaligned access misses and goes slow.
 //
