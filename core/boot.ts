@@ -11,7 +11,8 @@ import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
-import { devNullOps, devZeroOps, devRandomOps } from './kernel/fs/devices.js';
+import { devNullOps, devZeroOps } from './kernel/fs/devfs.js';
+import type { FileOps } from './kernel/fs/file.js';
 import { Errno } from './abi/errno.js';
 
 export interface BootOptions {
@@ -91,8 +92,9 @@ export function boot(o: BootOptions = {}): Booted {
   const fs = kernel.rootfs;
   fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
   fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
-  fs.addDevice('/dev/random', devRandomOps(kernel), (1 << 8) | 8);
-  fs.addDevice('/dev/urandom', devRandomOps(kernel), (1 << 8) | 9);
+  const random: FileOps = { read: (_f, _t, b) => { kernel.randomBytes(b); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
+  fs.addDevice('/dev/random', random, (1 << 8) | 8);
+  fs.addDevice('/dev/urandom', random, (1 << 8) | 9);
   fs.addFile('/etc/hostname', toBytes(kernel.hostname + '\n'), 0o644);
   fs.addFile('/etc/passwd', toBytes('root:x:0:0:root:/root:/bin/sh\n'), 0o644);
   fs.addFile('/etc/group', toBytes('root:x:0:\n'), 0o644);

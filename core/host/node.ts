@@ -2,12 +2,14 @@
 // process.hrtime and Date, randomness from node:crypto, host files from
 // node:fs (synchronous: the kernel never awaits per syscall). The only place
 // in core/ besides the CLI that imports node: modules.
-import { closeSync, lstatSync, openSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { isatty } from 'node:tty';
 import type { Host, HostFs, HostStat } from '../kernel/host.js';
+import { NodeConfinedFs } from './confined.js';
 
 export class NodeHostFs implements HostFs {
+  readonly confined = new NodeConfinedFs();
   stat(path: string): HostStat | null {
     try {
       const l = lstatSync(path);
@@ -69,5 +71,3 @@ export function isHostFile(path: string): boolean {
   try { return statSync(path).isFile(); } catch { return false; }
 }
 
-/** Touches a file descriptor to make sure it is open (unused helper kept small). */
-export function fdOpen(path: string): boolean { try { closeSync(openSync(path, 'r')); return true; } catch { return false; } }

@@ -14,7 +14,6 @@
 //   tasks sleep), randomness comes from a seeded generator.
 import type { Cpu, CpuControl } from './cpu.js';
 import { RUN_BUDGET, RUN_HALT, RUN_TRAP } from './cpu.js';
-export { RUN_BUDGET };
 import { FrameAllocator, type Ram } from './mm/frames.js';
 import { AddressSpace } from './mm/mm.js';
 import { PageTable, PTE_R, PTE_W } from './mm/pagetable.js';

@@ -106,7 +106,7 @@ export function exitThread(k: Kernel, t: Task, status: number): void {
 /** exit_group: every thread of t's process ends; the process exits with `status` (wait encoding). */
 export function exitGroup(k: Kernel, t: Task, status: number): void {
   const p = t.proc;
-  for (const o of [...p.threads]) if (o !== t) { o.clearChildTid = o.clearChildTid; exitThreadQuiet(k, o); }
+  for (const o of [...p.threads]) if (o !== t) exitThreadQuiet(k, o);
   exitThread(k, t, status);
 }
 
@@ -166,4 +166,3 @@ export function reap(k: Kernel, p: Process): void {
   k.procs.delete(p.pid);
 }
 
-export { SIGCHLD };

@@ -4,12 +4,12 @@
 // getdents64, faccessat, mkdirat, unlinkat, ppoll. The files issue replaces the
 // filesystem under these with a VFS; the fd/File/FileOps seam stays.
 import {
-  EBADF, EEXIST, EFAULT, EINVAL, EISDIR, ENOENT, ENOTDIR, ENOTTY, ERANGE, ESPIPE, EACCES, ENAMETOOLONG, ELOOP, type Errno,
+  EBADF, EEXIST, EFAULT, EINVAL, EISDIR, ENOENT, ENOTDIR, ENOTTY, ERANGE, ESPIPE, EACCES, ELOOP, type Errno,
 } from '../abi/errno.js';
 import {
   AT_EMPTY_PATH, AT_FDCWD, AT_REMOVEDIR, AT_SYMLINK_NOFOLLOW, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_GETLK,
   F_SETFD, F_SETFL, F_SETLK, F_SETLKW, FD_CLOEXEC, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NONBLOCK,
-  O_NOFOLLOW, O_PATH, O_TRUNC, SEEK_CUR, SEEK_END, SEEK_SET, POLLNVAL,
+  O_NOFOLLOW, O_PATH, SEEK_CUR, SEEK_END, SEEK_SET, POLLNVAL,
 } from '../abi/linux.js';
 import { BLOCK } from '../kernel/control.js';
 import type { SyscallResult } from '../kernel/syscall.js';
@@ -485,7 +485,6 @@ export function sysPpoll(t: Task, a: Float64Array): SyscallResult {
   return BLOCK;
 }
 
-export { ENAMETOOLONG };
 
 export function sysSymlinkat(t: Task, a: Float64Array): SyscallResult {
   const target = userPath(t, a[0]);

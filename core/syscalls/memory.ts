@@ -2,7 +2,7 @@
 // MAP_FIXED_NOREPLACE, MAP_NORESERVE, MAP_POPULATE), munmap, mprotect, mremap,
 // madvise, msync, mlock family. Argument checking here, mechanism in
 // core/kernel/mm.
-import { EACCES, EBADF, EINVAL, ENODEV, ENOMEM, EPERM, type Errno } from '../abi/errno.js';
+import { EACCES, EBADF, EINVAL, ENODEV, ENOMEM, EPERM } from '../abi/errno.js';
 import {
   MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NOREPLACE, MAP_POPULATE, MAP_PRIVATE, MAP_SHARED, MAP_SHARED_VALIDATE, MAP_TYPE,
   MREMAP_DONTUNMAP, MREMAP_FIXED, MREMAP_MAYMOVE, MS_ASYNC, MS_INVALIDATE, MS_SYNC, PROT_EXEC, PROT_READ, PROT_WRITE,
@@ -125,4 +125,3 @@ export function sysMlock(t: Task, a: Float64Array): SyscallResult {
 }
 
 export const sysNoop = (): SyscallResult => 0;
-export type { Errno };

@@ -106,7 +106,6 @@ export function sysGetcpu(t: Task, a: Float64Array): SyscallResult {
   return 0;
 }
 
-export { ESRCH };
 
 /** riscv_flush_icache(start, end, flags): drops the hart's decoded instructions (fence.i for everyone). */
 export function sysRiscvFlushIcache(t: Task, a: Float64Array): SyscallResult {

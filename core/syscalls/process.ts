@@ -1,7 +1,7 @@
 // Process and thread syscalls: clone/clone3 (glibc's fork, vfork and
 // pthread_create flag sets), execve, exit/exit_group, wait4/waitid, ids,
 // set_tid_address, robust lists, resource limits, scheduling basics, prctl.
-import { EAGAIN, ECHILD, EFAULT, EINVAL, ENOMEM, EPERM, ESRCH, E2BIG, type Errno } from '../abi/errno.js';
+import { ECHILD, EFAULT, EINVAL, ENOMEM, EPERM, ESRCH, E2BIG, type Errno } from '../abi/errno.js';
 import {
   CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PARENT_SETTID, CLONE_SETTLS,
   CLONE_SIGHAND, CLONE_THREAD, CLONE_VFORK, CLONE_VM, CSIGNAL, WNOHANG, WUNTRACED, WCONTINUED, WEXITED, WNOWAIT,
@@ -10,7 +10,7 @@ import {
 } from '../abi/linux.js';
 import { BLOCK, GONE, NORETURN } from '../kernel/control.js';
 import type { SyscallResult } from '../kernel/syscall.js';
-import { Process, Task, TaskState } from '../kernel/task.js';
+import { Process, Task } from '../kernel/task.js';
 import { WaitQueue } from '../kernel/waitqueue.js';
 import { exitGroup, exitThread, reap } from '../kernel/proc.js';
 import { execve } from '../kernel/exec/loader.js';
@@ -325,4 +325,3 @@ export function sysSetsid(t: Task): SyscallResult {
   return p.sid;
 }
 
-export { EAGAIN, TaskState };

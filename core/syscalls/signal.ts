@@ -1,7 +1,7 @@
 // Signal syscalls, partial until the signals issue: dispositions and masks
 // are recorded (so glibc's sigaction/sigprocmask/abort paths work), kill and
 // tgkill apply default actions, handlers are not yet invoked.
-import { EFAULT, EINVAL, ESRCH, EPERM } from '../abi/errno.js';
+import { EFAULT, EINVAL, ESRCH } from '../abi/errno.js';
 import { NSIG, SIGKILL, SIGSTOP } from '../abi/linux.js';
 import type { SyscallResult } from '../kernel/syscall.js';
 import type { Task, Process } from '../kernel/task.js';
@@ -94,4 +94,3 @@ export function sysSigaltstack(t: Task, a: Float64Array): SyscallResult {
   return 0;
 }
 
-export { EPERM };

@@ -1,6 +1,6 @@
 // Helpers shared by the syscall families: argument conversions, Linux struct
 // writers (timespec, stat) and user-memory shortcuts on the calling task.
-import { Errno, EFAULT, EINVAL } from '../abi/errno.js';
+import { Errno, EINVAL } from '../abi/errno.js';
 import type { Task } from '../kernel/task.js';
 import type { Stat } from '../kernel/fs/file.js';
 import { copyIn, copyOut, getUser64 } from '../kernel/mm/uaccess.js';
@@ -67,4 +67,3 @@ export function statBytes(s: Stat): Uint8Array {
 /** True when [va, va+len) lies in the user half (Linux's access_ok). */
 export function accessOk(va: number, len: number): boolean { return va >= 0 && len >= 0 && va + len <= 0x40_0000_0000; }
 
-export { EFAULT };

@@ -16,7 +16,6 @@ export class Console {
   private eof = false;
   private started = false;
   readonly readers = new WaitQueue();
-  /** Everything written to fd 1/2, also kept here when `capture` is on (tests). */
   constructor(private readonly k: Kernel) {}
 
   hasReaders(): boolean { return this.readers.length > 0 && !this.eof; }
@@ -51,7 +50,7 @@ export class Console {
 
   open(fd: number): File {
     const flags = fd === 0 ? 0 : 1;
-    return new File(consoleOps, flags | (fd === 0 ? 0 : 0), '/dev/console', { console: this, fd });
+    return new File(consoleOps, flags, '/dev/console', { console: this, fd });
   }
 
   write(fd: number, buf: Uint8Array): void { this.k.host.writeConsole(fd === 2 ? 2 : 1, buf); }

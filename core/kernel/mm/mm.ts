@@ -4,7 +4,7 @@
 // page-fault handler is in fault.ts and user-copy helpers in uaccess.ts.
 // Invariant: every present leaf PTE holds exactly one reference to its frame.
 import { FrameAllocator, PGSIZE } from './frames.js';
-import { PageTable, PTE_COW, PTE_R, PTE_U, PTE_W, PTE_X, PTE_PROTNONE, PTE_V, leafFlags } from './pagetable.js';
+import { PageTable, PTE_COW, PTE_R, PTE_U, PTE_W, PTE_X, PTE_V, leafFlags } from './pagetable.js';
 import { Vma, VM_SHARED, VM_WRITE, type MemObject, type VmaInfo } from './vma.js';
 import { EEXIST, EINVAL, ENOMEM, EFAULT, type Errno } from '../../abi/errno.js';
 
