@@ -19,6 +19,7 @@ const PROGRAM_MAP_TYPES = [BPF_MAP_TYPE_HASH, BPF_MAP_TYPE_ARRAY, BPF_MAP_TYPE_P
 export function forEachReg(st: State, f: (r: Reg) => void): void {
   for (const fr of st.frames) {
     for (const r of fr.regs) f(r);
+    fr.mut();
     for (const s of fr.spilled) if (s !== null) f(s);
   }
 }
@@ -185,6 +186,7 @@ function setupLoopCallback(env: Env, st: State, pc: number, subprog: number): vo
 
 /** Forgets what the callback could change through a stack pointer: scalars become unknown, zeroes unknown. */
 function widenFrame(f: Frame): void {
+  f.mut();
   for (let s = 0; s < f.spilled.length; s++) {
     const sp = f.spilled[s];
     if (sp !== null && sp.type === RegType.SCALAR) {

@@ -150,13 +150,14 @@ function useDef(i: Insn): [number, number] {
 function liveness(insns: readonly Insn[], n: number): Int32Array {
   const live = new Int32Array(n);
   const ud = insns.map((i) => useDef(i));
+  const succ = insns.map((_, pc) => (isSecond(insns, pc) ? [] : successors(insns, pc)));
   let changed = true;
   while (changed) {
     changed = false;
     for (let pc = n - 1; pc >= 0; pc--) {
       if (isSecond(insns, pc)) continue;
       let out = 0;
-      for (const t of successors(insns, pc)) if (t < n) out |= live[t];
+      for (const t of succ[pc]) if (t < n) out |= live[t];
       const [use, def] = ud[pc];
       const v = (out & ~def) | use | (1 << 10);
       if (v !== live[pc]) { live[pc] = v; changed = true; }

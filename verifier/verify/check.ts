@@ -25,6 +25,8 @@ import { Frame, SLOT_CHARS, Slot, State, statesSafe } from './state.js';
 import { U32, U64, tnumIsConst } from './tnum.js';
 
 const tmpSrc = new Reg();
+const loadTmp = new Reg();
+const jmpTmp = new Reg();
 
 /** Runs pass 2 over the whole program. Throws VerifyError on the first rejection. */
 export function doCheck(env: Env): void {
@@ -74,7 +76,7 @@ function isStateVisited(env: Env, st: State): boolean {
   let list = env.visited[pc];
   if (list === undefined) list = env.visited[pc] = [];
   const live = env.cfg.live[pc];
-  const liveAt = (p: number): number => env.cfg.live[p] ?? 0;
+  const liveAt = env.liveAt;
   let looping = false;
   for (let k = 0; k < list.length; k++) {
     const cp = list[k];
@@ -167,9 +169,8 @@ function step(env: Env, st: State, pc: number): boolean {
     case 'ldx':
     case 'ldxs': {
       const p = readReg(env, st, i.src, pc);
-      const out = new Reg();
-      checkMemAccess(env, st, p, { pc, regno: i.src, off: i.off, size: sizeBytes(ldSize(i.opcode)), write: false, value: null, dst: out, signed: kind === 'ldxs' });
-      regs[i.dst].copyFrom(out);
+      checkMemAccess(env, st, p, { pc, regno: i.src, off: i.off, size: sizeBytes(ldSize(i.opcode)), write: false, value: null, dst: loadTmp, signed: kind === 'ldxs' });
+      regs[i.dst].copyFrom(loadTmp);
       st.pc = pc + 1;
       return true;
     }
@@ -375,7 +376,7 @@ function checkCondJmp(env: Env, st: State, i: Insn, pc: number): boolean {
   const dst = readReg(env, st, i.dst, pc);
   let src: Reg;
   if (x) src = readReg(env, st, i.src, pc);
-  else { src = new Reg(); markConstScalar(src, is32 ? BigInt(i.imm >>> 0) : BigInt(i.imm) & U64); }
+  else { src = jmpTmp; markConstScalar(src, is32 ? BigInt(i.imm >>> 0) : BigInt(i.imm) & U64); }
   if (dst.isPointer() || src.isPointer()) return pointerCond(env, st, i, pc, dst, src, op, is32, x);
   const taken = isBranchTaken(dst, src, op, is32);
   if (taken === 1) { st.pc = target; return true; }

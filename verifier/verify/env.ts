@@ -58,6 +58,9 @@ export class Env {
     this.depth = cfg.subprogs.map(() => 0);
   }
 
+  /** Registers live after a call at `pc` returns (for caller frames in pruning). */
+  readonly liveAt = (pc: number): number => this.cfg.live[pc] ?? 0;
+
   newId(): number { return ++this.nextId; }
 
   fail(code: ErrorCode, insn: number, message: string): never {

@@ -147,6 +147,7 @@ function stackAccess(env: Env, st: State, ptr: Reg, a: Access): void {
   const idx = byteIdx(o);
   const slot = idx >> 3;
   if (a.write) {
+    f.mut();
     const v = a.value!;
     if (v.reg !== null && v.reg.type === RegType.PTR_TO_STACK && v.reg.frameno > f.frameno) {
       env.fail('E_BAD_MEM', a.pc, `cannot spill pointers to stack into stack frame of the caller`);
@@ -212,6 +213,7 @@ function varStackAccess(env: Env, st: State, f: Frame, ptr: Reg, a: Access): voi
   if (lo < -STACK_SIZE || hi > 0) env.fail('E_OOB_STACK', a.pc, `invalid variable-offset stack access off=${ptr.off + a.off}+[${ptr.smin},${ptr.smax}] size=${a.size}`);
   touch(env, f, -lo);
   if (a.write) {
+    f.mut();
     for (let i = byteIdx(lo); i < byteIdx(hi); i += 1) {
       const slot = i >> 3;
       if (f.spilled[slot] !== null) destroySpill(env, f, slot, a.pc);
@@ -243,6 +245,7 @@ export function checkHelperMem(env: Env, st: State, ptr: Reg, regno: number, min
       if (lo < -STACK_SIZE || hi > 0) env.fail('E_OOB_STACK', pc, `invalid indirect access to stack R${regno} off=${lo} size=${maxSize}`);
       touch(env, f, -lo);
       const constOff = tnumIsConst(ptr.var);
+      if (write) f.mut();
       for (let i = byteIdx(lo); i < byteIdx(hi); i++) {
         if (write) {
           const slot = i >> 3;

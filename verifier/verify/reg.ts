@@ -32,26 +32,39 @@ const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 export class Reg {
-  type: RegType = RegType.NOT_INIT;
+  type: RegType;
   /** Fixed offset of a pointer. */
-  off = 0;
-  var: Tnum = TNUM_UNKNOWN;
-  smin = S64_MIN; smax = S64_MAX; umin = 0n; umax = U64;
-  s32min = S32_MIN; s32max = S32_MAX; u32min = 0n; u32max = U32;
+  off: number;
+  var: Tnum;
+  smin: bigint; smax: bigint; umin: bigint; umax: bigint;
+  s32min: bigint; s32max: bigint; u32min: bigint; u32max: bigint;
   /** Shared by copies: null checks and packet ranges apply to every register with the same id. */
-  id = 0;
+  id: number;
   /** Id of the acquired reference this pointer belongs to (ringbuf records), 0 if none. */
-  refId = 0;
+  refId: number;
   /** Packet: bytes proven readable from the pointer's base; mem: size of the region. */
-  range = 0;
-  map: MapDef | null = null;
+  range: number;
+  map: MapDef | null;
   /** Stack pointers: the frame they point into. Function pointers: the subprogram index. */
-  frameno = 0;
+  frameno: number;
+
+  /** A NOT_INIT register, or a copy of `o`. */
+  constructor(o?: Reg) {
+    if (o === undefined) {
+      this.type = RegType.NOT_INIT; this.off = 0; this.var = TNUM_UNKNOWN;
+      this.smin = S64_MIN; this.smax = S64_MAX; this.umin = 0n; this.umax = U64;
+      this.s32min = S32_MIN; this.s32max = S32_MAX; this.u32min = 0n; this.u32max = U32;
+      this.id = 0; this.refId = 0; this.range = 0; this.map = null; this.frameno = 0;
+    } else {
+      this.type = o.type; this.off = o.off; this.var = o.var;
+      this.smin = o.smin; this.smax = o.smax; this.umin = o.umin; this.umax = o.umax;
+      this.s32min = o.s32min; this.s32max = o.s32max; this.u32min = o.u32min; this.u32max = o.u32max;
+      this.id = o.id; this.refId = o.refId; this.range = o.range; this.map = o.map; this.frameno = o.frameno;
+    }
+  }
 
   clone(): Reg {
-    const r = new Reg();
-    r.copyFrom(this);
-    return r;
+    return new Reg(this);
   }
 
   copyFrom(o: Reg): void {
@@ -87,13 +100,13 @@ export function markNotInit(r: Reg): void {
 
 /** Makes the variable part the constant v (unsigned 64 or any bigint, taken mod 2^64). */
 export function markKnown(r: Reg, v: bigint): void {
-  const u = v & U64;
+  const u = v >= 0n && v <= U64 ? v : v & U64;
   r.var = tnumConst(u);
-  r.smin = r.smax = s64(u);
   r.umin = r.umax = u;
-  const l = u & U32;
+  r.smin = r.smax = u <= S64_MAX ? u : u - (1n << 64n);
+  const l = u <= U32 ? u : u & U32;
   r.u32min = r.u32max = l;
-  r.s32min = r.s32max = s32(l);
+  r.s32min = r.s32max = l <= S32_MAX ? l : l - (1n << 32n);
 }
 
 export function markConstScalar(r: Reg, v: bigint): void {

@@ -19,27 +19,26 @@ const s32 = (x: bigint): bigint => BigInt.asIntN(32, x);
 export function aluEval(op: number, a: bigint, b: bigint, is32: boolean, signed: boolean): bigint {
   const bits = is32 ? 32 : 64;
   const m = is32 ? U32 : U64;
-  a &= m; b &= m;
-  const sa = BigInt.asIntN(bits, a);
-  const sb = BigInt.asIntN(bits, b);
+  if (a < 0n || a > m) a &= m;
+  if (b < 0n || b > m) b &= m;
   let r: bigint;
   switch (op) {
     case BPF_ADD: r = a + b; break;
     case BPF_SUB: r = a - b; break;
     case BPF_MUL: r = a * b; break;
-    case BPF_DIV: r = b === 0n ? 0n : signed ? sa / sb : a / b; break;
-    case BPF_MOD: r = b === 0n ? a : signed ? sa % sb : a % b; break;
+    case BPF_DIV: r = b === 0n ? 0n : signed ? BigInt.asIntN(bits, a) / BigInt.asIntN(bits, b) : a / b; break;
+    case BPF_MOD: r = b === 0n ? a : signed ? BigInt.asIntN(bits, a) % BigInt.asIntN(bits, b) : a % b; break;
     case BPF_OR: r = a | b; break;
     case BPF_AND: r = a & b; break;
     case BPF_XOR: r = a ^ b; break;
     case BPF_LSH: r = a << (b & BigInt(bits - 1)); break;
     case BPF_RSH: r = a >> (b & BigInt(bits - 1)); break;
-    case BPF_ARSH: r = sa >> (b & BigInt(bits - 1)); break;
+    case BPF_ARSH: r = BigInt.asIntN(bits, a) >> (b & BigInt(bits - 1)); break;
     case BPF_NEG: r = -a; break;
     case BPF_MOV: r = b; break;
     default: r = 0n;
   }
-  return r & m;
+  return r >= 0n && r <= m ? r : r & m;
 }
 
 interface B { smin: bigint; smax: bigint; umin: bigint; umax: bigint }

@@ -12,10 +12,12 @@ export const SLOT_CHARS = ['?', 'm', '0', 'r'];
 
 export class Frame {
   readonly regs: Reg[];
-  /** Byte i describes the stack byte at fp - 512 + i. */
-  readonly stack: Uint8Array;
-  /** Spilled register per 8-byte slot (slot k covers bytes 8k..8k+7), or null. */
-  readonly spilled: (Reg | null)[];
+  /** Byte i describes the stack byte at fp - 512 + i. Shared with clones until mut(). */
+  stack: Uint8Array;
+  /** Spilled register per 8-byte slot (slot k covers bytes 8k..8k+7), or null. Shared with clones until mut(). */
+  spilled: (Reg | null)[];
+  /** False while stack/spilled may be shared with another frame (copy on write). */
+  private own = true;
   /** Instruction index of the call that created this frame (-1 for the main program). */
   callsite = -1;
   subprog = 0;
@@ -28,10 +30,14 @@ export class Frame {
   cbSnapshot: Frame | null = null;
   cbRefs = 0;
 
-  constructor(empty = true) {
-    this.regs = empty ? Array.from({ length: MAX_REG + 1 }, () => new Reg()) : [];
-    this.stack = new Uint8Array(STACK_SIZE);
-    this.spilled = new Array(STACK_SIZE / 8).fill(null);
+  constructor(regs: Reg[] | null = null, stack: Uint8Array | null = null, spilled: (Reg | null)[] | null = null) {
+    if (regs === null) {
+      regs = new Array<Reg>(MAX_REG + 1);
+      for (let i = 0; i <= MAX_REG; i++) regs[i] = new Reg();
+    }
+    this.regs = regs;
+    this.stack = stack ?? new Uint8Array(STACK_SIZE);
+    this.spilled = spilled ?? new Array<Reg | null>(STACK_SIZE / 8).fill(null);
   }
 
   static initial(frameno: number, subprog: number, callsite: number): Frame {
@@ -43,11 +49,22 @@ export class Frame {
     return f;
   }
 
+  /** Makes stack and spilled registers private to this frame before a change (copy on write). */
+  mut(): void {
+    if (this.own) return;
+    this.stack = this.stack.slice();
+    const sp = this.spilled.slice();
+    for (let i = 0; i < sp.length; i++) { const r = sp[i]; if (r !== null) sp[i] = r.clone(); }
+    this.spilled = sp;
+    this.own = true;
+  }
+
   clone(): Frame {
-    const f = new Frame(false);
-    for (const r of this.regs) f.regs.push(r.clone());
-    f.stack.set(this.stack);
-    for (let i = 0; i < this.spilled.length; i++) { const s = this.spilled[i]; f.spilled[i] = s === null ? null : s.clone(); }
+    const regs = new Array<Reg>(MAX_REG + 1);
+    for (let i = 0; i <= MAX_REG; i++) regs[i] = this.regs[i].clone();
+    const f = new Frame(regs, this.stack, this.spilled);
+    f.own = false;
+    this.own = false;
     f.callsite = this.callsite; f.subprog = this.subprog; f.frameno = this.frameno; f.callback = this.callback;
     f.depth = this.depth; f.cbSnapshot = this.cbSnapshot; f.cbRefs = this.cbRefs;
     return f;
@@ -118,7 +135,9 @@ export function regSafe(o: Reg, c: Reg, ids: IdMap, exact: boolean): boolean {
 }
 
 function stackSafe(o: Frame, c: Frame, ids: IdMap, exact: boolean): boolean {
-  for (let i = 0; i < STACK_SIZE; i++) {
+  // Bytes below the deepest use of either frame are INVALID in both.
+  const lo = STACK_SIZE - ((Math.max(o.depth, c.depth) + 7) & ~7);
+  for (let i = lo; i < STACK_SIZE; i++) {
     const ot = o.stack[i];
     const ct = c.stack[i];
     if (ot === Slot.INVALID && !exact) continue;
