@@ -11,7 +11,6 @@ import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
-import { devNullOps, devZeroOps } from './kernel/fs/devfs.js';
 import type { FileOps } from './kernel/fs/file.js';
 import { Errno } from './abi/errno.js';
 
@@ -92,6 +91,9 @@ export function boot(o: BootOptions = {}): Booted {
   const fs = kernel.rootfs;
   fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
   fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
+  // The minimal device set until devfs is wired in by the files issue.
+  const devNullOps: FileOps = { read: () => 0, write: (_f, _t, b) => b.length, lseek: () => 0 };
+  const devZeroOps: FileOps = { read: (_f, _t, b) => { b.fill(0); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
   const random: FileOps = { read: (_f, _t, b) => { kernel.randomBytes(b); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
   fs.addDevice('/dev/random', random, (1 << 8) | 8);
   fs.addDevice('/dev/urandom', random, (1 << 8) | 9);
