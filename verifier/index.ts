@@ -10,3 +10,11 @@ export { disassemble, disassembleBytes, disassembleOne, decodeRaw } from './disa
 export { compile, type JitProgram } from './jit.js';
 export { parseDataFile, conformanceHelpers, runConformance, type DataFile, type Engine } from './conformance.js';
 export { readElf, type ElfObject, type ElfProgram, type ElfMap } from './elf.js';
+// The verifier (BPF-VERIFIER): verify(), program types, helper prototypes, map types.
+export { verify, COMPLEXITY_LIMIT, ERRORS, type ErrorCode, type VerifyOptions, type VerifyResult, type VerifyStats } from './verify/index.js';
+export { runChecked, type CheckedInput, type CheckedResult } from './verify/checked.js';
+export { PROG_TYPES, progTypeById, progTypeByName, progTypeForSection, type ProgType, type CtxRange } from './progtypes.js';
+export { HELPERS, helperById, helperName, type HelperProto } from './helpers.js';
+export {
+  MAP_TYPES, createMap, checkMapDef, mapTypeName, ArrayMap, HashMap, RingBuf, RefArrayMap, type BpfMap, type MapDef, type MapTypeInfo,
+} from './maps/index.js';
