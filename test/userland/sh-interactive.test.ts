@@ -1,0 +1,40 @@
+// Our sh as an interactive shell on a pseudo-terminal (python3's pty driving
+// qemu-riscv64): pipeline, redirection to a file and back, ^C interrupting a
+// foreground sleep (not the shell), ^Z then jobs/bg/fg, history recall with the
+// up arrow, cursor editing with the left arrow, and exit.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { bin, root, scratch, testWith } from './harness.js';
+
+const t = testWith('qemu-riscv64', 'python3');
+
+interface Step { send: string; expect: string; pause?: number }
+
+function session(steps: Step[]): { failed: string | null; transcript: string } {
+  const r = spawnSync('python3', [join(root, 'test', 'userland', 'pty_session.py'), JSON.stringify(steps), 'qemu-riscv64', join(bin, 'sh'), '-i'],
+    { cwd: scratch('pty'), encoding: 'utf8', timeout: 240_000 });
+  try { return JSON.parse(r.stdout); } catch { return { failed: `driver: ${r.stderr}`, transcript: r.stdout }; }
+}
+
+t('interactive session: pipeline, redirection, ^C, ^Z/bg/fg, history, editing', (tt) => {
+  const s = session([
+    { send: 'echo hello | tr a-z A-Z\r', expect: 'HELLO\\r\\n\\$ $' },
+    { send: 'echo stored > f.txt; cat < f.txt\r', expect: 'stored\\r\\n\\$ $' },
+    { send: 'sleep 30\r', expect: 'sleep 30\\r' },
+    { send: '\x03', expect: '\\$ $', pause: 0.5 },
+    { send: 'echo status=$?\r', expect: 'status=130\\r\\n\\$ $' },
+    { send: 'sleep 40\r', expect: 'sleep 40\\r', },
+    { send: '\x1a', expect: '\\[1\\]\\+ Stopped +sleep 40\\r\\n\\$ $', pause: 0.5 },
+    { send: 'bg\r', expect: '\\[1\\] sleep 40 &\\r\\n\\$ $' },
+    { send: 'jobs\r', expect: '\\[1\\]\\+ Running +sleep 40\\r\\n\\$ $' },
+    { send: 'fg\r', expect: 'sleep 40\\r\\n' },
+    { send: '\x03', expect: '\\$ $', pause: 0.5 },
+    { send: 'jobs; echo none-left\r', expect: 'none-left\\r\\n\\$ $' },
+    { send: 'echo recall-me\r', expect: 'recall-me\\r\\n\\$ $' },
+    { send: 'true\r', expect: '\\$ $' },
+    { send: '\x1b[A\x1b[A\r', expect: 'echo recall-me[^\\n]*\\nrecall-me\\r\\n\\$ $' },
+    { send: 'echo abc\x1b[D\x1b[DX\r', expect: 'aXbc\\r\\n\\$ $' },
+    { send: 'exit 0\r', expect: 'exit 0' },
+  ]);
+  tt.is(s.failed, null, s.transcript);
+});
