@@ -79,7 +79,8 @@ export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filte
       }
       case 6: if (hasMap) emit(insn((r() % 2 ? BPF_LDX : BPF_STX) | BPF_MEM | pick(SIZES), r() % 2 ? scal() : 7, r() % 2 ? 7 : scal(), r() % 17)); break;
       case 7: if (type === 'xdp') emit(insn(BPF_LDX | BPF_MEM | pick(SIZES), scal(), 8, r() % 24)); break;
-      case 8: if (hasMap) {
+      case 8: {
+        if (!hasMap) break;
         // r4 = r7 + (rX & mask); access [r4 + off]
         const x = scal();
         emit(insn(BPF_ALU64 | 0x50 | BPF_K, x, 0, 0, pick([3, 7, 8, 15])));
