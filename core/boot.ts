@@ -89,11 +89,11 @@ export function boot(o: BootOptions = {}): Booted {
   hart.readTime = () => clint.mtime();
   kernel.frames.onRewrite = (pa) => { if (hart.codePage[(pa - ram.base) >>> 12]) hart.invalidateRange(pa, 4096); };
   const fs = kernel.rootfs;
-  fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
-  fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
   // The minimal device set until devfs is wired in by the files issue.
   const devNullOps: FileOps = { read: () => 0, write: (_f, _t, b) => b.length, lseek: () => 0 };
   const devZeroOps: FileOps = { read: (_f, _t, b) => { b.fill(0); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
+  fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
+  fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
   const random: FileOps = { read: (_f, _t, b) => { kernel.randomBytes(b); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
   fs.addDevice('/dev/random', random, (1 << 8) | 8);
   fs.addDevice('/dev/urandom', random, (1 << 8) | 9);
