@@ -6,6 +6,8 @@
 #include <unistd.h>
 #include <errno.h>
 #include <termios.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 #define HIST 200
 static char *hist[HIST];
@@ -48,6 +50,84 @@ static void refresh(const char *prompt, struct line *l) {
   outs("\x1b[K");
   if (l->n > l->cur) { snprintf(seq, sizeof seq, "\x1b[%dD", (int)(l->n - l->cur)); outs(seq); }
 }
+/* Tab completion: commands (builtins, functions, PATH) for the first word, file names otherwise. */
+struct cands { char **v; int n; };
+static void cand_add(struct cands *c, const char *s) {
+  for (int i = 0; i < c->n; i++) if (!strcmp(c->v[i], s)) return;
+  c->v = xrealloc(c->v, sizeof *c->v * (size_t)(c->n + 1));
+  c->v[c->n++] = xstrdup(s);
+}
+static void scan_dir(struct cands *c, const char *dir, const char *prefix, int dirs_slash, int exec_only) {
+  DIR *d = opendir(*dir ? dir : ".");
+  if (!d) return;
+  size_t pl = strlen(prefix);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (strncmp(e->d_name, prefix, pl)) continue;
+    if (e->d_name[0] == '.' && prefix[0] != '.') continue;
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    char path[4096], name[300];
+    snprintf(path, sizeof path, "%s%s", *dir ? dir : "./", e->d_name);
+    struct stat st;
+    int isdir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (exec_only && (isdir || access(path, X_OK))) continue;
+    snprintf(name, sizeof name, "%s%s", e->d_name, isdir && dirs_slash ? "/" : "");
+    cand_add(c, name);
+  }
+  closedir(d);
+}
+static int cmp_cand(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static void complete(const char *prompt, struct line *l) {
+  size_t ws = l->cur;
+  while (ws > 0 && l->b[ws - 1] != ' ' && l->b[ws - 1] != '|' && l->b[ws - 1] != ';' && l->b[ws - 1] != '&') ws--;
+  size_t k = ws;
+  while (k > 0 && l->b[k - 1] == ' ') k--;
+  int first = k == 0 || strchr("|;&", l->b[k - 1]);
+  char word[1024];
+  size_t wl = l->cur - ws < sizeof word - 1 ? l->cur - ws : sizeof word - 1;
+  memcpy(word, l->b + ws, wl);
+  word[wl] = 0;
+  struct cands c = {0, 0};
+  char dir[1024] = "";
+  const char *base = word;
+  char *slash = strrchr(word, '/');
+  if (slash) { snprintf(dir, sizeof dir, "%.*s", (int)(slash - word + 1), word); base = slash + 1; }
+  if (first && !slash) {
+    static const char *const bi[] = {"cd", "exit", "export", "jobs", "fg", "bg", "wait", "echo", "printf", "test", "read", "set", "unset", "source", "history", "type", "kill", "pwd", 0};
+    for (int i = 0; bi[i]; i++) if (!strncmp(bi[i], word, wl)) cand_add(&c, bi[i]);
+    const char *path = getvar("PATH");
+    for (const char *p = path ? path : "/bin"; p && *p;) {
+      const char *e = strchrnul(p, ':');
+      char d[1024];
+      snprintf(d, sizeof d, "%.*s/", (int)(e - p), p);
+      scan_dir(&c, d, word, 0, 1);
+      p = *e ? e + 1 : 0;
+    }
+  } else scan_dir(&c, dir, base, 1, 0);
+  if (!c.n) { out("\a", 1); return; }
+  qsort(c.v, (size_t)c.n, sizeof *c.v, cmp_cand);
+  size_t common = strlen(c.v[0]);
+  for (int i = 1; i < c.n; i++) { size_t j = 0; while (j < common && c.v[i][j] == c.v[0][j]) j++; common = j; }
+  size_t have = strlen(base);
+  char add[1100];
+  size_t al = 0;
+  if (common > have) { memcpy(add, c.v[0] + have, common - have); al = common - have; }
+  if (c.n == 1 && (!al || add[al - 1] != '/')) add[al++] = ' ';
+  if (al) {
+    ensure(l, l->n + al);
+    memmove(l->b + l->cur + al, l->b + l->cur, l->n - l->cur + 1);
+    memcpy(l->b + l->cur, add, al);
+    l->cur += al;
+    l->n += al;
+  } else if (c.n > 1) {
+    outs("\r\n");
+    for (int i = 0; i < c.n; i++) { outs(c.v[i]); outs(i + 1 < c.n ? "  " : "\r\n"); }
+  }
+  for (int i = 0; i < c.n; i++) free(c.v[i]);
+  free(c.v);
+  (void)prompt;
+}
+
 /* Reads a line without editing (not a tty). */
 static char *plain_line(const char *prompt) {
   outs(prompt);
@@ -137,8 +217,9 @@ char *edit_line(const char *prompt) {
         case 'H': l.cur = 0; break;
         case 'F': l.cur = l.n; break;
       }
-    } else if (c >= 32 || c == '\t') {
-      if (c == '\t') c = ' ';
+    } else if (c == '\t') {
+      complete(prompt, &l);
+    } else if (c >= 32) {
       ensure(&l, l.n + 1);
       memmove(l.b + l.cur + 1, l.b + l.cur, l.n - l.cur + 1);
       l.b[l.cur++] = (char)c;

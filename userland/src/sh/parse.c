@@ -54,7 +54,12 @@ static int more(struct src *s) {
   if (s->eof) return 0;
   if (s->interactive) {
     const char *ps = s->first ? getvar("PS1") : getvar("PS2");
-    char *line = edit_line(ps ? ps : (s->first ? "$ " : "> "));
+    /* Prompts undergo parameter expansion, as in dash. */
+    int saved = last_status;
+    char *prompt = expand_str(ps ? ps : (s->first ? "$ " : "> "), 1);
+    last_status = saved;
+    char *line = edit_line(prompt);
+    free(prompt);
     s->first = 0;
     if (!line) { s->eof = 1; return 0; }
     if (*line) history_add(line);
