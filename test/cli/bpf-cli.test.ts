@@ -3,7 +3,7 @@
 // first argument, r0 printed in lowercase hex without 0x, errors on stderr with
 // a non-zero status), both engines, and asm/disasm files and hex.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,4 +71,29 @@ test('verify says whether it is available; unknown subcommands fail', (t) => {
   t.not(v.status, 0);
   t.true(v.stderr.length > 0);
   t.is(nodix('', 'frob').status, 2);
+});
+
+function haveClang(): boolean {
+  try { execFileSync('clang', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; }
+}
+
+test('ELF objects: disasm by section, run --elf', (t) => {
+  if (!haveClang()) {
+    if (process.env.NODIX_REQUIRE_TOOLS === '1') t.fail('clang is required (NODIX_REQUIRE_TOOLS=1)');
+    else { t.log('skipped: clang not found'); t.pass(); }
+    return;
+  }
+  const obj = join(dir, 'plain.o');
+  execFileSync('clang', ['-target', 'bpf', '-O2', '-c', join(root, 'test/verifier/data/elf/plain.c'), '-o', obj]);
+  const d = nodix('', 'disasm', obj);
+  t.is(d.status, 0, d.stderr);
+  t.regex(d.stdout, /^# section xdp \(add_bytes\)\n/);
+  t.regex(d.stdout, /ldxb %r\d, \[%r1\+1\]/);
+  t.regex(d.stdout, /exit\n$/);
+  const hex = Buffer.from(readFileSync(obj)).toString('hex').replace(/(..)/g, '$1 ').trim();
+  for (const engine of ['--jit', '--interpret']) {
+    const r = nodix(hex, 'run', '03 04', engine, '--elf');
+    t.is(r.status, 0, r.stderr);
+    t.is(r.stdout, '7\n');
+  }
 });
