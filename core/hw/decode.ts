@@ -33,9 +33,9 @@ export const Op = {
   FENCE: 71, FENCE_I: 72, ECALL: 73, EBREAK: 74, MRET: 75, SRET: 76, WFI: 77, SFENCE_VMA: 78,
   CSRRW: 79, CSRRS: 80, CSRRC: 81, CSRRWI: 82, CSRRSI: 83, CSRRCI: 84,
   FLW: 85, FLD: 86, FSW: 87, FSD: 88, FPOP: 89,
-  LI: 90, MV: 91, J: 92,
+  LI: 90, MV: 91, J: 92, BEQZ: 93, BNEZ: 94,
 } as const;
-export const OP_COUNT = 93;
+export const OP_COUNT = 95;
 
 /** Op names by number (traces, statistics, tests). */
 export const opName: readonly string[] = (() => {
@@ -84,6 +84,7 @@ export function decode32(insn: number): void {
     case 0x67: if (f3 === 0) { op = Op.JALR; imm = immI; } break;
     case 0x63:
       op = OPS_BR[f3];
+      if (rs2 === 0 && op === Op.BEQ) op = Op.BEQZ; else if (rs2 === 0 && op === Op.BNE) op = Op.BNEZ;
       imm = ((insn >> 31) << 12) | (((insn >>> 25) & 0x3f) << 5) | (((insn >>> 8) & 15) << 1) | (((insn >>> 7) & 1) << 11);
       break;
     case 0x03: op = OPS_LOAD[f3]; imm = immI; break;

@@ -54,6 +54,7 @@ function disasm32(insn: number, pc: number | undefined): string {
   if (op === Op.LI) return `li ${rd}, ${imm}`;
   if (op === Op.MV) return `mv ${rd}, ${rs1}`;
   if (op === Op.J) return `j ${target(pc, imm)}`;
+  if (op === Op.BEQZ) op = Op.BEQ; else if (op === Op.BNEZ) op = Op.BNE;
   const name = opName[op];
   if (op >= Op.ADD && op <= Op.AND || op >= Op.ADDW && op <= Op.SRAW && op !== Op.ADDIW || op >= Op.MUL && op <= Op.REMUW) {
     if (op === Op.ADD && rs1N === 0 && rdN !== 0) return `mv ${rd}, ${rs2}`;

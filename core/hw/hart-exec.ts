@@ -172,8 +172,16 @@ export function execute(h: Hart, budget: number): number {
             const a = x[r1], b = x[r2];
             x[rd + 1] = (x[r1 + 1] - x[r2 + 1] - ((a >>> 0) < (b >>> 0) ? 1 : 0)) | 0; x[rd] = (a - b) | 0; break;
           }
-          case 5: case 19: { // SLL, SLLI
-            const s = (w & 255) === 5 ? x[r2] & 63 : imm;
+          case 5: { // SLL
+            const s = x[r2] & 63;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd + 1] = lo << (s - 32); x[rd] = 0; }
+            else if (s !== 0) { x[rd + 1] = (hi << s) | (lo >>> (32 - s)); x[rd] = lo << s; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 19: { // SLLI
+            const s = imm;
             const lo = x[r1], hi = x[r1 + 1];
             if (s >= 32) { x[rd + 1] = lo << (s - 32); x[rd] = 0; }
             else if (s !== 0) { x[rd + 1] = (hi << s) | (lo >>> (32 - s)); x[rd] = lo << s; }
@@ -189,16 +197,32 @@ export function execute(h: Hart, budget: number): number {
             x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
           }
           case 8: x[rd] = x[r1] ^ x[r2]; x[rd + 1] = x[r1 + 1] ^ x[r2 + 1]; break; // XOR
-          case 9: case 20: { // SRL, SRLI
-            const s = (w & 255) === 9 ? x[r2] & 63 : imm;
+          case 9: { // SRL
+            const s = x[r2] & 63;
             const lo = x[r1], hi = x[r1 + 1];
             if (s >= 32) { x[rd] = hi >>> (s - 32) | 0; x[rd + 1] = 0; }
             else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = (hi >>> s) | 0; }
             else { x[rd] = lo; x[rd + 1] = hi; }
             break;
           }
-          case 10: case 21: { // SRA, SRAI
-            const s = (w & 255) === 10 ? x[r2] & 63 : imm;
+          case 20: { // SRLI
+            const s = imm;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd] = hi >>> (s - 32) | 0; x[rd + 1] = 0; }
+            else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = (hi >>> s) | 0; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 10: { // SRA
+            const s = x[r2] & 63;
+            const lo = x[r1], hi = x[r1 + 1];
+            if (s >= 32) { x[rd] = hi >> (s - 32); x[rd + 1] = hi >> 31; }
+            else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = hi >> s; }
+            else { x[rd] = lo; x[rd + 1] = hi; }
+            break;
+          }
+          case 21: { // SRAI
+            const s = imm;
             const lo = x[r1], hi = x[r1 + 1];
             if (s >= 32) { x[rd] = hi >> (s - 32); x[rd + 1] = hi >> 31; }
             else if (s !== 0) { x[rd] = (lo >>> s) | (hi << (32 - s)); x[rd + 1] = hi >> s; }
@@ -257,6 +281,8 @@ export function execute(h: Hart, budget: number): number {
             continue;
           }
           case 35: if (x[r1] === x[r2] && x[r1 + 1] === x[r2 + 1]) { off += imm; continue; } break; // BEQ
+          case 93: if (x[r1] === 0 && x[r1 + 1] === 0) { off += imm; continue; } break; // BEQZ (beq rs1, x0)
+          case 94: if (x[r1] !== 0 || x[r1 + 1] !== 0) { off += imm; continue; } break; // BNEZ (bne rs1, x0)
           case 36: if (x[r1] !== x[r2] || x[r1 + 1] !== x[r2 + 1]) { off += imm; continue; } break; // BNE
           case 37: { // BLT
             const ah = x[r1 + 1], bh = x[r2 + 1];

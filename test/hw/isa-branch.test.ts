@@ -82,3 +82,16 @@ test('a straddling instruction is re-read after its second half changes', (t) =>
   t.true(stoppedAtEbreak(r));
   t.is(xr(r.h, A0), 7n + 0x107n);
 });
+
+test('beq/bne against x0 look at all 64 bits', (t) => {
+  for (const [v, zero] of [[0n, true], [1n, false], [0x100000000n, false], [-1n, false], [0x8000000000000000n, false]] as const) {
+    const r = run((a) => {
+      a.li(A0, v); a.li(A2, 0); a.li(A3, 0);
+      a.br(R.beq, A0, 0, 'z'); a.emit(R.addi(A2, A2, 1)); a.label('z');
+      a.br(R.bne, A0, 0, 'nz'); a.emit(R.addi(A3, A3, 1)); a.label('nz');
+      a.emit(R.ebreak());
+    });
+    t.is(xr(r.h, A2), zero ? 0n : 1n, `beqz ${v}`);
+    t.is(xr(r.h, A3), zero ? 1n : 0n, `bnez ${v}`);
+  }
+});
