@@ -1,13 +1,16 @@
 // exec: the initial stack and auxv as Linux lays them out, #! scripts, and
 // the errors execve returns (ENOENT, EACCES, ENOEXEC, E2BIG).
 import test from 'ava';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { boot } from '../../core/boot.js';
 import { MemoryHost } from '../../core/kernel/host.js';
 import { Errno, E2BIG, EACCES, ENOENT, ENOEXEC } from '../../core/abi/errno.js';
 import { copyIn, copyInString } from '../../core/kernel/mm/uaccess.js';
 import { AT_ENTRY, AT_EXECFN, AT_PAGESZ, AT_PHDR, AT_PHNUM, AT_RANDOM, AT_SYSINFO_EHDR, AT_HWCAP, AT_PHENT, AT_MINSIGSTKSZ } from '../../core/abi/linux.js';
-import { buildGuest, haveGcc, requireTools } from '../guest/harness.js';
+import { buildGuest, haveGcc, requireTools, root } from '../guest/harness.js';
+import { ELF_ET_DYN_BASE } from '../../core/kernel/exec/loader.js';
 import { parseElf } from '../../core/lib/elf.js';
 import { listProcesses, processSnapshot, systemSnapshot } from '../../core/kernel/snapshot.js';
 
@@ -115,4 +118,17 @@ test('snapshots for procfs: identity, argv, VMAs, layout, auxv, fds and system c
   const sys = systemSnapshot(b.kernel);
   t.true(sys.syscalls > 0 && sys.memFreeBytes < sys.memTotalBytes);
   t.deepEqual(listProcesses(b.kernel), []);
+});
+
+test('static-PIE (ET_DYN without PT_INTERP) is loaded at ELF_ET_DYN_BASE and runs', async (t) => {
+  if (!needGcc(t)) return;
+  const out = join(root, '.cache', 'guest', 'pie');
+  mkdirSync(dirname(out), { recursive: true });
+  execFileSync('riscv64-linux-gnu-gcc', ['-nostdlib', '-fPIE', '-pie', '-Wl,--no-dynamic-linker', '-o', out, join(root, 'userland', 'tests', 'pie.S')]);
+  const host = new MemoryHost();
+  const b = boot({ host, aslr: false, files: { '/bin/pie': readFileSync(out) } });
+  const pid = b.spawn('/bin/pie', ['pie']) as number;
+  t.is(b.kernel.tasks.get(pid)!.pc, ELF_ET_DYN_BASE + (parseElf(readFileSync(out)) as { elf: { header: { entry: number } } }).elf.header.entry);
+  t.is(await b.wait(pid), 7 << 8);
+  t.is(host.stdout(), 'static pie\n\0');
 });
