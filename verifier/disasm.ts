@@ -10,14 +10,15 @@ import {
   BPF_X, LDDW, checkInsn, insn, ldSize, mnemonicOf, OPCODES, srcBit, type Insn,
 } from './isa.js';
 
-const rel = (n: number): string => (n < 0 ? `${n}` : `+${n}`);
+const relText = (n: number): string => (n < 0 ? `${n}` : `+${n}`);
 const mem = (r: number, off: number): string => `[%r${r}${off < 0 ? '-' : '+'}${Math.abs(off)}]`;
 const hex64 = (lo: number, hi: number): string =>
   '0x' + ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString(16);
 const raw = (i: Insn): string => `.insn 0x${i.opcode.toString(16)}, ${i.dst}, ${i.src}, ${i.off}, ${i.imm}`;
 
-/** Text of one instruction (`next` is the following slot, needed for lddw). */
-export function disassembleOne(i: Insn, next?: Insn): string {
+/** Text of one instruction (`next` is the following slot, needed for lddw; `target` names a jump target). */
+export function disassembleOne(i: Insn, next?: Insn, target?: (rel: number) => string): string {
+  const rel = target ?? relText;
   if (checkInsn(i, 0) !== null) return raw(i);
   const info = OPCODES[i.opcode]!;
   const mn = mnemonicOf(i);
@@ -71,17 +72,41 @@ export function decodeRaw(bytes: Uint8Array): Insn[] {
   return out;
 }
 
+export interface DisasmOptions {
+  /** Name jump and call targets `L<index>:` instead of printing relative offsets. */
+  readonly labels?: boolean;
+}
+
 /** Disassembles slot-per-entry instructions (as decode/decodeRaw return) to text, one line per instruction. */
-export function disassemble(insns: readonly Insn[]): string {
+export function disassemble(insns: readonly Insn[], opts: DisasmOptions = {}): string {
   const lines: string[] = [];
+  const texts: string[] = [];
+  const starts: number[] = [];
+  const wanted = new Set<number>();
   for (let pc = 0; pc < insns.length; pc++) {
     const i = insns[pc];
-    const text = disassembleOne(i, insns[pc + 1]);
-    lines.push(text);
+    const here = pc;
+    const target = opts.labels
+      ? (r: number) => {
+        const t = here + 1 + r;
+        if (t < 0 || t >= insns.length) return relText(r);
+        wanted.add(t);
+        return `L${t}`;
+      }
+      : undefined;
+    const text = disassembleOne(i, insns[pc + 1], target);
+    texts.push(text);
+    starts.push(pc);
     if (i.opcode === LDDW && !text.startsWith('.insn')) pc++;
   }
+  texts.forEach((text, k) => {
+    if (wanted.has(starts[k])) lines.push(`L${starts[k]}:`);
+    lines.push(opts.labels ? `    ${text}` : text);
+  });
+  // a label on a slot that starts no line (inside an lddw) cannot be printed: fall back to offsets
+  if (opts.labels && [...wanted].some((w) => !starts.includes(w))) return disassemble(insns);
   return lines.join('\n') + (lines.length > 0 ? '\n' : '');
 }
 
 /** Disassembles bytes (malformed slots become `.insn`). */
-export const disassembleBytes = (bytes: Uint8Array): string => disassemble(decodeRaw(bytes));
+export const disassembleBytes = (bytes: Uint8Array, opts: DisasmOptions = {}): string => disassemble(decodeRaw(bytes), opts);

@@ -18,3 +18,4 @@ export { HELPERS, helperById, helperName, type HelperProto } from './helpers.js'
 export {
   MAP_TYPES, createMap, checkMapDef, mapTypeName, ArrayMap, HashMap, RingBuf, RefArrayMap, type BpfMap, type MapDef, type MapTypeInfo,
 } from './maps/index.js';
+export type { DisasmOptions } from './disasm.js';

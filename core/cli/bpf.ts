@@ -1,7 +1,7 @@
 // `nodix bpf asm|disasm|run|verify`: the eBPF tools on the command line.
 //   asm [FILE] [-o OUT] [--hex]      text (FILE or stdin) to bytes: raw to OUT (or stdout), or hex
-//   disasm [FILE] [--hex]            bytes (raw FILE, hex with --hex, or stdin) to text; ELF objects
-//                                    are disassembled section by section
+//   disasm [FILE] [--hex] [--labels] bytes (raw FILE, hex with --hex, or stdin) to text; ELF objects
+//                                    are disassembled section by section; --labels names jump targets
 //   run [MEMHEX] [--program HEX] [--jit|--interpret] [--elf]
 //                                    the bpf_conformance plugin protocol: program as hex on stdin
 //                                    (or --program), memory as hex in the first argument (r1 points
@@ -14,7 +14,7 @@ import {
 } from '../../verifier/index.js';
 
 const USAGE = `usage: nodix bpf asm [FILE] [-o OUT] [--hex]
-       nodix bpf disasm [FILE] [--hex]
+       nodix bpf disasm [FILE] [--hex] [--labels]
        nodix bpf run [MEMHEX] [--program HEX] [--jit|--interpret] [--elf]
        nodix bpf verify [--type T] [--section S] [--log-level N] FILE`;
 
@@ -46,9 +46,10 @@ function asm(args: string[]): number {
 }
 
 function disasm(args: string[]): number {
-  let file: string | undefined, hex = false;
+  let file: string | undefined, hex = false, labels = false;
   for (const a of args) {
     if (a === '--hex') hex = true;
+    else if (a === '--labels') labels = true;
     else if (file === undefined) file = a;
     else return fail(`unexpected argument '${a}'\n${USAGE}`, 2);
   }
@@ -58,14 +59,14 @@ function disasm(args: string[]): number {
     if (!elf.ok) return fail(elf.error);
     for (const p of elf.value.programs) {
       process.stdout.write(`# section ${p.section}${p.name !== p.section ? ` (${p.name})` : ''}\n`);
-      process.stdout.write(disassembleBytes(p.bytes));
+      process.stdout.write(disassembleBytes(p.bytes, { labels }));
     }
     return 0;
   }
   const bytes = hex ? parseHex(input.toString('utf8')) : new Uint8Array(input);
   if (bytes === null) return fail('input is not hex bytes');
   if (bytes.length % 8 !== 0) return fail(`program length ${bytes.length} is not a multiple of 8`);
-  process.stdout.write(disassembleBytes(bytes));
+  process.stdout.write(disassembleBytes(bytes, { labels }));
   return 0;
 }
 

@@ -85,10 +85,19 @@ test('every data file round-trips through the disassembler', (t) => {
     const c = parseDataFile(readFileSync(join(dir, f), 'utf8'));
     const a = assembleBytes(c.asm);
     if (!a.ok) { t.fail(`${f}: ${a.error.message}`); continue; }
-    const text = disassembleBytes(a.value);
-    const b = assembleBytes(text);
-    t.true(b.ok && toHex(b.value) === toHex(a.value), `${f}\n${text}`);
+    for (const labels of [false, true]) {
+      const text = disassembleBytes(a.value, { labels });
+      const b = assembleBytes(text);
+      t.true(b.ok && toHex(b.value) === toHex(a.value), `${f}\n${text}`);
+    }
   }
+});
+
+test('labels name jump and call targets', (t) => {
+  const a = assembleBytes('mov %r0, 0\nloop:\nadd %r0, 1\njne %r0, 3, loop\ncall local f\nexit\nf:\nexit');
+  if (!a.ok) { t.fail(a.error.message); return; }
+  t.is(disassembleBytes(a.value, { labels: true }),
+    '    mov %r0, 0\nL1:\n    add %r0, 1\n    jne %r0, 3, L1\n    call local L5\n    exit\nL5:\n    exit\n');
 });
 
 test('every legal opcode round-trips', (t) => {
