@@ -85,3 +85,14 @@ test('preemption comes from the CLINT timer interrupt (and still works with budg
     else t.is(b.kernel.timerInterrupts, 0);
   }
 });
+
+test('deterministic mode: sleeps skip virtual time instead of waiting, and clocks stay consistent', async (t) => {
+  if (!needGcc(t)) return;
+  const host = new MemoryHost();
+  const b = boot({ host, deterministic: true, files: { '/bin/clocks': readFileSync(buildGuest('clocks')) } });
+  const t0 = Date.now();
+  t.deepEqual(await b.runProgram('/bin/clocks', ['clocks']), { status: 0 });
+  t.is(host.stdout(), 'monotonic: 1\nslept >= 30ms: 1\nabs sleep: 1\ngetres: 1\nrealtime sane: 1\ncputime advances: 1\n');
+  t.true(b.kernel.monotonicNs() >= 50e6, 'virtual time covers both sleeps');
+  t.log(`host time ${Date.now() - t0} ms`);
+});
