@@ -31,13 +31,19 @@ int main(int argc, char **argv) {
   time_t now = time(0);
   unsigned long total = meminfo("MemTotal:");
   char u[32], t[32], tm[32], st[16];
-  if (bsd) printf("USER         PID %%CPU %%MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n");
-  else if (full) printf("UID          PID    PPID  C STIME TTY          TIME CMD\n");
-  else printf("    PID TTY          TIME CMD\n");
+  /* procps sizes the PID columns by the digits of pid_max (at least 5). */
+  char pm[32] = "32768";
+  read_text("/proc/sys/kernel/pid_max", pm, sizeof pm);
+  int w = 0;
+  for (long m = strtol(pm, 0, 10); m >= 10; m /= 10) w++;
+  if (w < 5) w = 5;
+  if (bsd) printf("%-8s %*s %%CPU %%MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n", "USER", w, "PID");
+  else if (full) printf("%-8s %*s %*s  C STIME TTY          TIME CMD\n", "UID", w, "PID", w, "PPID");
+  else printf("%*s TTY          TIME CMD\n", w, "PID");
   for (int i = 0; i < n; i++) {
     struct proc *p = &v[i];
-    if (!all && (bsd ? p->uid != myuid : (p->tty != mytty || !mytty))) continue;
-    if (!all && !bsd && !mytty && p->uid != myuid) continue;
+    /* Default selection: same effective uid and same terminal (none when we have none). */
+    if (!all && (p->uid != myuid || (!bsd && p->tty != mytty))) continue;
     tty_name(p->tty, t, sizeof t);
     fmt_time(p->utime + p->stime, tm, sizeof tm);
     double run = up - (double)p->start / 100.0;
@@ -51,11 +57,13 @@ int main(int argc, char **argv) {
     if (bsd) {
       unsigned long cs = (p->utime + p->stime) / 100;
       snprintf(st, sizeof st, "%c%s%s", p->state, p->sid == p->pid ? "s" : "", p->pgrp == p->tpgid ? "+" : "");
-      double mem = total ? 100.0 * (double)p->rss * 4.0 / (double)total : 0;
-      printf("%-10s %5d %4.1f %4.1f %6lu %5ld %-8s %-4s %s %3lu:%02lu %s\n", user_of(p->uid, u, sizeof u), p->pid,
-             run > 0 ? 100.0 * (double)(p->utime + p->stime) / 100.0 / run : 0.0, mem, p->vsize / 1024, p->rss * 4, t, st, stime, cs / 60, cs % 60, p->cmd);
-    } else if (full) printf("%-8s %7d %7d %2d %-5s %-8s %s %s\n", user_of(p->uid, u, sizeof u), p->pid, p->ppid, cpu, stime, t, tm, p->cmd);
-    else printf("%7d %-8s %s %s\n", p->pid, t, tm, p->comm);
+      /* procps truncates to tenths of a percent. */
+      double mem = total ? (double)((unsigned long)p->rss * 4 * 1000 / total) / 10.0 : 0;
+      double pc = run > 0 ? (double)(long)((double)(p->utime + p->stime) * 10.0 / run) / 10.0 : 0;
+      printf("%-8s %*d %4.1f %4.1f %6lu %5ld %-8s %-4s %5s %3lu:%02lu %s\n", user_of(p->uid, u, sizeof u), w, p->pid,
+             pc, mem, p->vsize / 1024, p->rss * 4, t, st, stime, cs / 60, cs % 60, p->cmd);
+    } else if (full) printf("%-8s %*d %*d %2d %-5s %-8s %s %s\n", user_of(p->uid, u, sizeof u), w, p->pid, w, p->ppid, cpu, stime, t, tm, p->cmd);
+    else printf("%*d %-8s %s %s\n", w, p->pid, t, tm, p->comm);
   }
   return 0;
 }

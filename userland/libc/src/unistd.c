@@ -96,8 +96,8 @@ char *getcwd(char *b, size_t n) {
   return __ret(__sc2(SYS_getcwd, b, n)) < 0 ? 0 : b;
 }
 int isatty(int fd) {
-  struct winsize w;
-  return ioctl(fd, TIOCGWINSZ, &w) == 0;
+  unsigned char t[64]; /* struct termios */
+  return ioctl(fd, TCGETS, t) == 0;
 }
 int mount(const char *s, const char *t, const char *f, unsigned long fl, const void *d) {
   return (int)__ret(__sc5(SYS_mount, s, t, f, fl, d));
