@@ -149,6 +149,7 @@ function step(env: Env, st: State, pc: number): boolean {
       const d = readReg(env, st, i.dst, pc);
       if (d.isPointer()) env.fail('E_PTR_ARITH', pc, `R${i.dst} pointer arithmetic with neg prohibited`);
       const is32 = opClass(i.opcode) === BPF_ALU;
+      d.id = 0;
       scalarAlu(d, d, 0x80, is32, false);
       if (is32 && !tnumIsConst(d.var)) zext32(d);
       st.pc = pc + 1;
@@ -161,6 +162,7 @@ function step(env: Env, st: State, pc: number): boolean {
         markUnknown(d);
       }
       const swap = opClass(i.opcode) !== BPF_ALU || srcBit(i.opcode) === BPF_TO_BE;
+      d.id = 0;
       scalarEnd(d, swap, i.imm);
       st.pc = pc + 1;
       return true;
@@ -270,6 +272,8 @@ function checkAlu(env: Env, st: State, i: Insn, pc: number): void {
       scalarMovsx(dst, tmpSrc, i.off, is32);
       return;
     }
+    // Copies of an unknown scalar share an id, so that a bound learnt on one applies to all (Linux find_equal_scalars).
+    if (!is32 && src.type === RegType.SCALAR && !tnumIsConst(src.var) && src.id === 0) src.id = env.newId();
     dst.copyFrom(src);
     if (is32) { dst.id = 0; zext32(dst); }
     return;
@@ -284,6 +288,7 @@ function checkAlu(env: Env, st: State, i: Insn, pc: number): void {
   }
   if (dst.isPointer() || src.isPointer()) { pointerAlu(env, st, i, pc, dst, src, op, is32); return; }
   if (src === dst) { tmpSrc.copyFrom(src); src = tmpSrc; }
+  dst.id = 0;
   scalarAlu(dst, src, op, is32, i.off === 1);
 }
 
@@ -391,10 +396,20 @@ function checkCondJmp(env: Env, st: State, i: Insn, pc: number): boolean {
   else refineCond(dst, fSrc, negateCond(op), is32);
   const otherLive = !boundsEmpty(oDst) && !boundsEmpty(oSrc);
   const selfLive = !boundsEmpty(dst) && !boundsEmpty(fSrc);
+  if (otherLive) { syncScalarCopies(other, oDst); if (x) syncScalarCopies(other, oSrc); }
+  if (selfLive) { syncScalarCopies(st, dst); if (x) syncScalarCopies(st, fSrc); }
   if (otherLive) pushState(env, other);
   if (!selfLive) return false;
   st.pc = pc + 1;
   return true;
+}
+
+/** Gives every scalar sharing r's id the bounds just learnt for r. */
+function syncScalarCopies(st: State, r: Reg): void {
+  if (r.id === 0 || r.type !== RegType.SCALAR) return;
+  const id = r.id;
+  const v = new Reg(r);
+  forEachReg(st, (o) => { if (o !== r && o.id === id && o.type === RegType.SCALAR) o.copyFrom(v); });
 }
 
 function pointerCond(env: Env, st: State, i: Insn, pc: number, dst: Reg, src: Reg, op: number, is32: boolean, x: boolean): boolean {

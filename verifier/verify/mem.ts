@@ -156,6 +156,8 @@ function stackAccess(env: Env, st: State, ptr: Reg, a: Access): void {
       // Spill: keep the full register state (scalars keep their bounds, pointers stay pointers).
       destroySpillSilently(f, slot);
       let saved: Reg;
+      // The register and its spilled copy are linked like a register copy.
+      if (v.reg !== null && v.reg.type === RegType.SCALAR && v.reg.id === 0 && !v.reg.isConst()) v.reg.id = env.newId();
       if (v.reg !== null) saved = v.reg.clone();
       else { saved = new Reg(); markConstScalar(saved, v.imm); }
       f.spilled[slot] = saved;
@@ -167,16 +169,30 @@ function stackAccess(env: Env, st: State, ptr: Reg, a: Access): void {
       if (!env.privileged) env.fail('E_PTR_LEAK', a.pc, `R${v.regno} partial copy of pointer`);
     }
     const zero = v.reg === null ? v.imm === 0n : v.reg.isConst() && (v.reg.var.value & ((1n << BigInt(a.size * 8)) - 1n)) === 0n;
+    // A narrow spill of a scalar that fits, at the start of a slot, keeps its bounds (Linux: bounded narrow spills).
+    if (!zero && env.privileged && (idx & 7) === 0 && v.reg !== null && v.reg.type === RegType.SCALAR &&
+      v.reg.umax < (1n << BigInt(a.size * 8))) {
+      f.spilled[slot] = v.reg.clone();
+      f.stack.fill(Slot.SPILL, idx, idx + a.size);
+      return;
+    }
     f.stack.fill(zero ? Slot.ZERO : Slot.MISC, idx, idx + a.size);
     return;
   }
   const dst = a.dst!;
   const sp = f.spilled[slot];
-  if (a.size === 8 && sp !== null && f.stack[idx] === Slot.SPILL && f.stack[idx + 7] === Slot.SPILL) {
-    dst.copyFrom(sp);
+  let nSpill = 0;
+  if (sp !== null) for (let i = slot * 8; i < slot * 8 + 8; i++) if (f.stack[i] === Slot.SPILL) nSpill++;
+  if (a.size === 8 && nSpill === 8) {
+    dst.copyFrom(sp!);
     return;
   }
-  if (sp !== null && f.stack[idx] === Slot.SPILL) {
+  if (nSpill > 0 && nSpill < 8 && (idx & 7) === 0 && nSpill === a.size && sp!.type === RegType.SCALAR) {
+    // Fill of a narrow spill of the same size: the value fits, so its bounds carry over.
+    if (a.signed) { if (sp!.isConst()) signExtendConst(dst, sp!.var.value, a.size, true); else markLoaded(dst, a.size, true); } else dst.copyFrom(sp!);
+    return;
+  }
+  if (sp !== null && nSpill === 8 && f.stack[idx] === Slot.SPILL) {
     if (sp.type === RegType.SCALAR) {
       if (sp.isConst()) signExtendConst(dst, sp.var.value >> BigInt(8 * (idx & 7)), a.size, a.signed);
       else markLoaded(dst, a.size, a.signed);

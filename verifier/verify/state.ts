@@ -125,7 +125,11 @@ const isPkt = (t: RegType): boolean => t === RegType.PTR_TO_PACKET || t === RegT
 export function regSafe(o: Reg, c: Reg, ids: IdMap, exact: boolean): boolean {
   if (o.type === RegType.NOT_INIT) return exact ? c.type === RegType.NOT_INIT : true;
   if (c.type !== o.type) return false;
-  if (o.type === RegType.SCALAR) return exact ? sameVar(o, c) : rangeWithin(o, c);
+  if (o.type === RegType.SCALAR) {
+    // A link between copies in old (same id) must exist in cur too: old's exploration relied on it.
+    if (o.id !== 0 && !ids.check(o.id, c.id)) return false;
+    return exact ? sameVar(o, c) : rangeWithin(o, c);
+  }
   if (o.off !== c.off || o.map !== c.map || o.frameno !== c.frameno) return false;
   if (!(exact ? sameVar(o, c) : rangeWithin(o, c))) return false;
   if (isPkt(o.type)) {
@@ -142,7 +146,7 @@ function stackSafe(o: Frame, c: Frame, ids: IdMap, exact: boolean): boolean {
     const ct = c.stack[i];
     if (ot === Slot.INVALID && !exact) continue;
     if (ot === ct) {
-      if (ot === Slot.SPILL && (i & 7) === 0) {
+      if (ot === Slot.SPILL && (i === lo || o.stack[i - 1] !== Slot.SPILL || (i & 7) === 0)) {
         const os = o.spilled[i >> 3]; const cs = c.spilled[i >> 3];
         if (os === null || cs === null || !regSafe(os, cs, ids, exact)) return false;
       }
