@@ -127,6 +127,8 @@ export class Hart {
   constructor(bus: Bus, opts: HartOptions = {}) {
     this.bus = bus;
     this.ram = bus.ram;
+    // The fast path keeps RAM byte offsets in int32 (TLB entries, typed-array indices).
+    if (this.ram.size >= 0x8000_0000) throw new RangeError(`hart: RAM must be below 2 GiB, got ${this.ram.size} bytes`);
     this.hartId = opts.hartId ?? 0;
     this.fp = new FpRegs();
     this.csr = new CsrFile();
