@@ -285,19 +285,30 @@ function genFunction(ctx: Ctx, entry: number, n: number): Bytes {
   const starts = body.filter((pc) => leader.has(pc) || !inBody.has(pc - 1));
   const blockOf = new Map<number, number>(starts.map((pc, k) => [pc, k]));
   const nb = starts.length;
+  // The br_table at the loop head needs only the blocks that backward jumps (and the entry) reach.
+  const dispatch = new Map<number, number>(); // block -> index in the br_table
+  const addDispatch = (k: number) => { if (!dispatch.has(k)) dispatch.set(k, dispatch.size); };
+  addDispatch(blockOf.get(entry)!);
+  for (const pc of body) {
+    if (pc === n) continue;
+    const kind = OPCODES[prog.op[pc]]?.kind;
+    const t = kind === 'ja' || kind === 'jcond' ? pc + 1 + prog.off[pc] : kind === 'ja32' ? pc + 1 + prog.imm[pc] : -1;
+    if (t >= 0 && t <= pc) addDispatch(blockOf.get(t)!);
+  }
+  if (dispatch.size > 65000) throw new Error(`too many loop heads (${dispatch.size}) for one WebAssembly function`);
   const b = new Bytes();
-  b.i32c(blockOf.get(entry)!).set(L_NEXT);
+  b.i32c(0).set(L_NEXT); // dispatch index 0 is the entry block
   b.op(Op.loop).byte(VOID);
   for (let k = 0; k < nb; k++) b.op(Op.block).byte(VOID);
-  b.get(L_NEXT).op(Op.br_table).u32(nb);
-  for (let k = 0; k < nb; k++) b.u32(k);
-  b.u32(nb - 1);
+  b.get(L_NEXT).op(Op.br_table).u32(dispatch.size);
+  for (const k of dispatch.keys()) b.u32(k);
+  b.u32(blockOf.get(entry)!);
   let cur = -1;
   const jump = (target: number, extra: number, pc: number) => {
     const k = blockOf.get(target)!;
     if (k > cur) { b.br(k - cur - 1 + extra); return; }
     if (ctx.budget) budgetTick(b, pc);
-    b.i32c(k).set(L_NEXT).br(nb - 1 - cur + extra);
+    b.i32c(dispatch.get(k)!).set(L_NEXT).br(nb - 1 - cur + extra);
   };
   for (let k = 0; k < nb; k++) {
     b.op(Op.end); // closes block k: its code follows
