@@ -20,7 +20,9 @@ export function clockNs(t: Task, clk: number): number | Errno {
   const k = t.kernel;
   switch (clk) {
     case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE: case 8 /* REALTIME_ALARM */: case 11 /* TAI */: return k.realtimeNs();
-    case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME: case 9: return k.monotonicNs();
+    // 100 ns steps: the vDSO answers these from rdtime (10 MHz), and the two paths must agree.
+    case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME: case 9:
+      return Math.floor(k.monotonicNs() / 100) * 100;
     case CLOCK_PROCESS_CPUTIME_ID: return t.proc.threads.reduce((s, x) => s + x.instret, 0) * k.nsPerInsn;
     case CLOCK_THREAD_CPUTIME_ID: return t.instret * k.nsPerInsn;
     default:
