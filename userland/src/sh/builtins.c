@@ -100,7 +100,7 @@ static int b_cd(int c, char **v) {
     if (chdir(dir) < 0) {
       sh_error("cd: can't cd to %s", dir);
       free(target);
-      return 1;
+      return 2;
     }
     free(target);
     target = getcwd(0, 0) ? xstrdup(getcwd(0, 0)) : xstrdup(dir);
@@ -212,7 +212,7 @@ params:
 }
 static int b_shift(int c, char **v) {
   int n = c > 1 ? atoi(v[1]) : 1;
-  if (n < 0 || n > nposargs) { sh_error("shift: can't shift that many"); return 1; }
+  if (n < 0 || n > nposargs) { sh_error("shift: can't shift that many"); if (!interactive) sh_exit(2); return 2; }
   posargs += n;
   nposargs -= n;
   return 0;
@@ -260,7 +260,7 @@ static int b_dot(int c, char **v) {
 }
 static int b_return(int c, char **v) {
   returning = 1;
-  last_status = c > 1 ? atoi(v[1]) & 255 : last_status;
+  last_status = c > 1 ? atoi(v[1]) : last_status;
   return last_status;
 }
 static int b_break(int c, char **v) {

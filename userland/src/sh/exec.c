@@ -274,7 +274,7 @@ const char *find_in_path(const char *name) {
   static char buf[4096];
   if (strchr(name, '/')) return name;
   const char *path = getvar("PATH");
-  if (!path) path = "/bin:/usr/bin:/sbin:/usr/sbin";
+  if (!path) path = "";
   for (const char *p = path;;) {
     const char *e = strchrnul(p, ':');
     snprintf(buf, sizeof buf, "%.*s%s%s", (int)(e - p), p, e > p ? "/" : "", name);
@@ -352,7 +352,7 @@ static int exec_simple(struct node *n, int flags) {
     int st = cmdsub_status;
     struct saved sv[32];
     int nsv = 0;
-    if (apply_redirs(n->redir, sv, &nsv) < 0) st = 1;
+    if (apply_redirs(n->redir, sv, &nsv) < 0) st = 2;
     undo_redirs(sv, nsv);
     return st;
   }
@@ -372,7 +372,7 @@ static int exec_simple(struct node *n, int flags) {
     int nsv = 0;
     (void)sv;
     do_assigns(n, 1);
-    if (apply_redirs(n->redir, 0, &nsv) < 0) sh_exit(1);
+    if (apply_redirs(n->redir, 0, &nsv) < 0) sh_exit(2);
     exec_external(args.v);
   }
   if (bf && !strcmp(args.v[0], "exec")) {
@@ -385,7 +385,7 @@ static int exec_simple(struct node *n, int flags) {
   int nsv = 0;
   do_assigns(n, 0);
   int st;
-  if (apply_redirs(n->redir, sv, &nsv) < 0) st = 1;
+  if (apply_redirs(n->redir, sv, &nsv) < 0) st = 2;
   else if (fn) st = call_function(fn, args.v, args.n);
   else { st = bf(args.n, args.v); fflush(stdout); fflush(stderr); }
   undo_redirs(sv, nsv);
@@ -446,7 +446,7 @@ static int run_job(struct node **cmds, int k, int flags, char **pre_argv) {
         struct saved sv[1];
         (void)sv;
         do_assigns(c, 1);
-        if (apply_redirs(c->redir, 0, 0) < 0) sh_exit(1);
+        if (apply_redirs(c->redir, 0, 0) < 0) sh_exit(2);
         exec_external(pre_argv);
       }
       if (c->type == N_SUBSHELL) {
@@ -483,7 +483,7 @@ static void collect_pipe(struct node *n, struct node **v, int *k) {
 static int exec_compound_redirs(struct node *n, int flags, int (*body)(struct node *, int)) {
   struct saved sv[32];
   int nsv = 0;
-  if (apply_redirs(n->redir, sv, &nsv) < 0) { undo_redirs(sv, nsv); return 1; }
+  if (apply_redirs(n->redir, sv, &nsv) < 0) { undo_redirs(sv, nsv); return 2; }
   int st = body(n, flags);
   undo_redirs(sv, nsv);
   return st;

@@ -1,0 +1,17 @@
+# Error statuses (stdout and exit status are compared; messages go to stderr).
+cat < /nonexistent/x; echo "redirect in: $?"
+echo hi > /nonexistent/x; echo "redirect out: $?"
+{ echo x; } > /nonexistent/y; echo "group redirect: $?"
+for i in 1; do echo; done > /nonexistent/z; echo "loop redirect: $?"
+cd /nonexistent_q; echo "cd: $?"
+no_such_command_q; echo "not found: $?"
+/nonexistent/prog; echo "no such path: $?"
+f() { return 300; }; f; echo "return 300: $?"
+(exit 256); echo "exit 256: $?"
+x=$(exit 3); echo "assignment keeps cmdsub status: $?"
+false | no_such_command_q; echo "pipeline end: $?"
+[ 1 -eq ]; echo "test usage: $?"
+[ a -eq 1 ]; echo "test bad number: $?"
+unset PATH; ls; echo "no PATH: $?"
+PATH=/usr/bin:/bin
+echo ${u:?gone} ; echo "never printed"
