@@ -12,18 +12,7 @@
 #include <sys/wait.h>
 #include <sys/stat.h>
 
-#define MAXJOBS 32
 #define MAXPROCS 32
-struct job {
-  int used, npids, bg, notified;
-  pid_t pgid, pids[MAXPROCS];
-  int status[MAXPROCS], state[MAXPROCS]; /* state: 0 running, 1 stopped, 2 done */
-  char *text;
-};
-static struct job jobs[MAXJOBS + 1];
-static int cur_job, prev_job;
-char *traps[65];
-static volatile int trap_pending[65];
 
 void sh_error(const char *fmt, ...) {
   va_list ap;
@@ -104,169 +93,6 @@ static void undo_redirs(struct saved *sv, int n) {
     if (sv[i].copy >= 0) { dup2(sv[i].copy, sv[i].fd); close(sv[i].copy); }
     else close(sv[i].fd);
   }
-}
-
-/* ---- jobs ---- */
-int job_count(void) {
-  int n = 0;
-  for (int j = 1; j <= MAXJOBS; j++) n += jobs[j].used;
-  return n;
-}
-static int job_done(struct job *jb) {
-  for (int i = 0; i < jb->npids; i++) if (jb->state[i] != 2) return 0;
-  return 1;
-}
-static int job_stopped(struct job *jb) {
-  int any = 0;
-  for (int i = 0; i < jb->npids; i++) { if (jb->state[i] == 0) return 0; if (jb->state[i] == 1) any = 1; }
-  return any;
-}
-static void free_job(int j) {
-  free(jobs[j].text);
-  memset(&jobs[j], 0, sizeof jobs[j]);
-  if (cur_job == j) { cur_job = prev_job; prev_job = 0; }
-  if (prev_job == j) prev_job = 0;
-}
-/* Records the status of pid; returns 1 if it belonged to a job. */
-static int record(pid_t pid, int st) {
-  for (int j = 1; j <= MAXJOBS; j++)
-    for (int i = 0; jobs[j].used && i < jobs[j].npids; i++)
-      if (jobs[j].pids[i] == pid) {
-        if (WIFSTOPPED(st)) jobs[j].state[i] = 1;
-        else if (WIFCONTINUED(st)) jobs[j].state[i] = 0;
-        else { jobs[j].state[i] = 2; jobs[j].status[i] = st; }
-        jobs[j].notified = 0;
-        return 1;
-      }
-  return 0;
-}
-static int status_of(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : WIFSTOPPED(st) ? 128 + WSTOPSIG(st) : 128 + WTERMSIG(st); }
-static const char *state_text(struct job *jb, char *buf) {
-  if (job_stopped(jb)) return "Stopped";
-  if (!job_done(jb)) return "Running";
-  int st = jb->status[jb->npids - 1];
-  if (WIFSIGNALED(st)) return strsignal(WTERMSIG(st));
-  if (WEXITSTATUS(st)) { sprintf(buf, "Done(%d)", WEXITSTATUS(st)); return buf; }
-  return "Done";
-}
-void job_print(int j, int longfmt) {
-  char b[32];
-  struct job *jb = &jobs[j];
-  if (longfmt) printf("[%d]%c %d %-22s %s\n", j, j == cur_job ? '+' : j == prev_job ? '-' : ' ', (int)jb->pgid, state_text(jb, b), jb->text ? jb->text : "");
-  else printf("[%d]%c %-22s %s\n", j, j == cur_job ? '+' : j == prev_job ? '-' : ' ', state_text(jb, b), jb->text ? jb->text : "");
-  fflush(stdout);
-}
-/* Reaps without blocking and reports finished background jobs (interactive). */
-void jobs_notify(void) {
-  int st;
-  pid_t p;
-  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
-  for (int j = 1; j <= MAXJOBS; j++) {
-    if (!jobs[j].used || !jobs[j].bg) continue;
-    if (job_done(&jobs[j])) {
-      if (interactive) job_print(j, 0);
-      free_job(j);
-    }
-  }
-}
-int jobs_builtin(void) {
-  int st;
-  pid_t p;
-  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
-  for (int j = 1; j <= MAXJOBS; j++) {
-    if (!jobs[j].used) continue;
-    job_print(j, 0);
-    if (job_done(&jobs[j])) free_job(j);
-  }
-  return 0;
-}
-int find_job(const char *spec) {
-  if (!spec || !strcmp(spec, "%%") || !strcmp(spec, "%+") || !strcmp(spec, "%")) return jobs[cur_job].used ? cur_job : 0;
-  if (!strcmp(spec, "%-")) return jobs[prev_job].used ? prev_job : 0;
-  if (spec[0] == '%') {
-    if (spec[1] >= '0' && spec[1] <= '9') { int j = atoi(spec + 1); return j > 0 && j <= MAXJOBS && jobs[j].used ? j : 0; }
-    for (int j = 1; j <= MAXJOBS; j++) if (jobs[j].used && jobs[j].text && !strncmp(jobs[j].text, spec + 1, strlen(spec + 1))) return j;
-    return 0;
-  }
-  pid_t pid = atoi(spec);
-  for (int j = 1; j <= MAXJOBS; j++)
-    for (int i = 0; jobs[j].used && i < jobs[j].npids; i++) if (jobs[j].pids[i] == pid) return j;
-  return 0;
-}
-/* Waits for job j in the foreground; returns its status. */
-int wait_job_fg(int j) {
-  struct job *jb = &jobs[j];
-  int st;
-  while (!job_done(jb) && !job_stopped(jb)) {
-    pid_t p = waitpid(-1, &st, WUNTRACED);
-    if (p < 0) {
-      if (errno == EINTR) { check_traps(); continue; }
-      break;
-    }
-    record(p, st);
-  }
-  if (job_control) {
-    tcsetpgrp(tty_fd, shell_pgid);
-  }
-  if (job_stopped(jb)) {
-    jb->bg = 1;
-    prev_job = cur_job != j ? cur_job : prev_job;
-    cur_job = j;
-    printf("\n");
-    job_print(j, 0);
-    return 128 + SIGTSTP;
-  }
-  int last = jb->status[jb->npids - 1];
-  if (interactive && WIFSIGNALED(last) && WTERMSIG(last) != SIGPIPE) {
-    if (WTERMSIG(last) == SIGINT) printf("\n");
-    else printf("%s\n", strsignal(WTERMSIG(last)));
-    fflush(stdout);
-  }
-  int r = status_of(last);
-  free_job(j);
-  return r;
-}
-int job_continue(int j, int fg) {
-  struct job *jb = &jobs[j];
-  for (int i = 0; i < jb->npids; i++) if (jb->state[i] == 1) jb->state[i] = 0;
-  if (fg) {
-    printf("%s\n", jb->text ? jb->text : "");
-    fflush(stdout);
-    if (job_control) tcsetpgrp(tty_fd, jb->pgid);
-    jb->bg = 0;
-  } else {
-    jb->bg = 1;
-    printf("[%d] %s &\n", j, jb->text ? jb->text : "");
-    fflush(stdout);
-  }
-  kill(-jb->pgid, SIGCONT);
-  return fg ? wait_job_fg(j) : 0;
-}
-int wait_builtin(char **argv, int argc) {
-  int st, r = 0;
-  if (argc > 1) {
-    for (int i = 1; i < argc; i++) {
-      int j = find_job(argv[i]);
-      if (!j) { r = 127; continue; }
-      while (!job_done(&jobs[j])) {
-        pid_t p = waitpid(-1, &st, 0);
-        if (p < 0) { if (errno == EINTR && trap_pending[0] == 0) { check_traps(); return 128; } break; }
-        record(p, st);
-      }
-      r = status_of(jobs[j].status[jobs[j].npids - 1]);
-      free_job(j);
-    }
-    return r;
-  }
-  for (int j = 1; j <= MAXJOBS; j++) {
-    while (jobs[j].used && !job_done(&jobs[j])) {
-      pid_t p = waitpid(-1, &st, 0);
-      if (p < 0) break;
-      record(p, st);
-    }
-    if (jobs[j].used) free_job(j);
-  }
-  return 0;
 }
 
 /* ---- commands ---- */
@@ -407,20 +233,15 @@ static void child_setup(pid_t pgid, int fg) {
   for (int s = 1; s < 65; s++) if (traps[s] && *traps[s]) { signal(s, SIG_DFL); free(traps[s]); traps[s] = 0; }
   if (traps[0]) { free(traps[0]); traps[0] = 0; }
   /* Jobs belong to the parent shell. */
-  memset(jobs, 0, sizeof jobs);
+  jobs_forget();
 }
 /* Forks the commands of a pipeline (or one command) as a job; waits unless EX_BG. */
 static int run_job(struct node **cmds, int k, int flags, char **pre_argv) {
   int bg = flags & EX_BG;
-  int j = 1;
-  while (j <= MAXJOBS && jobs[j].used) j++;
-  if (j > MAXJOBS) { sh_error("too many jobs"); return 1; }
-  struct job *jb = &jobs[j];
-  memset(jb, 0, sizeof *jb);
-  jb->used = 1;
-  jb->bg = bg;
-  jb->text = cmds[0]->text ? xstrdup(cmds[0]->text) : xstrdup(pre_argv ? pre_argv[0] : "");
-  if (k > 1 && cmds[k]) { free(jb->text); jb->text = xstrdup(cmds[k]->text ? cmds[k]->text : ""); }
+  const char *text = k > 1 && cmds[k] ? cmds[k]->text : cmds[0]->text ? cmds[0]->text : pre_argv ? pre_argv[0] : "";
+  int j = job_alloc(text, bg);
+  if (!j) { sh_error("too many jobs"); return 1; }
+  pid_t pgid = 0;
   int in = -1;
   fflush(stdout);
   fflush(stderr);
@@ -430,7 +251,7 @@ static int run_job(struct node **cmds, int k, int flags, char **pre_argv) {
     pid_t pid = fork();
     if (pid < 0) { sh_error("fork: %s", strerror(errno)); break; }
     if (pid == 0) {
-      child_setup(jb->pgid, !bg);
+      child_setup(pgid, !bg);
       if (!job_control && bg) {
         signal(SIGINT, SIG_IGN);
         signal(SIGQUIT, SIG_IGN);
@@ -452,28 +273,22 @@ static int run_job(struct node **cmds, int k, int flags, char **pre_argv) {
       if (c->type == N_SUBSHELL) {
         struct saved sv[32];
         int nsv = 0;
-        if (apply_redirs(c->redir, sv, &nsv) < 0) sh_exit(1);
+        if (apply_redirs(c->redir, sv, &nsv) < 0) sh_exit(2);
         st = exec_node(c->a, EX_NOFORK);
       } else st = exec_node(c, EX_NOFORK);
       sh_exit(st);
     }
-    if (!jb->pgid) jb->pgid = pid;
-    if (job_control) setpgid(pid, jb->pgid);
-    if (jb->npids < MAXPROCS) jb->pids[jb->npids++] = pid;
+    if (!pgid) pgid = pid;
+    if (job_control) setpgid(pid, pgid);
+    job_add(j, pid);
     if (in >= 0) close(in);
     if (pfd[1] >= 0) close(pfd[1]);
     in = pfd[0];
   }
   if (in >= 0) close(in);
-  if (!jb->npids) { free_job(j); return 1; }
-  if (bg) {
-    last_bg_pid = jb->pids[jb->npids - 1];
-    prev_job = cur_job;
-    cur_job = j;
-    if (interactive) { printf("[%d] %d\n", j, (int)last_bg_pid); fflush(stdout); }
-    return 0;
-  }
-  if (job_control) tcsetpgrp(tty_fd, jb->pgid);
+  if (!job_npids(j)) { job_discard(j); return 1; }
+  if (bg) { job_background(j); return 0; }
+  if (job_control) tcsetpgrp(tty_fd, pgid);
   return wait_job_fg(j);
 }
 static void collect_pipe(struct node *n, struct node **v, int *k) {
@@ -632,35 +447,4 @@ int run_file(const char *path, int must_exist) {
   return st;
 }
 
-/* ---- traps ---- */
-static void on_trap(int sig) { trap_pending[sig] = 1; }
-void set_trap(int sig, const char *cmd) {
-  free(traps[sig]);
-  traps[sig] = cmd ? xstrdup(cmd) : 0;
-  if (sig == 0) return;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  if (!cmd) sa.sa_handler = (interactive && (sig == SIGINT || sig == SIGQUIT || sig == SIGTSTP || sig == SIGTTOU || sig == SIGTTIN)) ? SIG_IGN : SIG_DFL;
-  else if (!*cmd) sa.sa_handler = SIG_IGN;
-  else sa.sa_handler = on_trap;
-  sigaction(sig, &sa, 0);
-}
-void check_traps(void) {
-  for (int s = 1; s < 65; s++) {
-    if (!trap_pending[s]) continue;
-    trap_pending[s] = 0;
-    if (traps[s] && *traps[s]) {
-      int saved = last_status;
-      run_string(traps[s], "trap");
-      last_status = saved;
-    }
-  }
-}
-void run_exit_trap(void) {
-  if (!traps[0]) return;
-  char *t = traps[0];
-  traps[0] = 0;
-  run_string(t, "trap");
-  free(t);
-}
-pid_t job_pgid(int j) { return jobs[j].pgid; }
+
