@@ -49,8 +49,9 @@ const oob = (pc: number, what: string, addr: number, lo: number, hi: number, off
  * left them, r10 is set here.
  */
 export function interpret(prog: Program, as: AddressSpace, opts: ExecOptions = {}): ExecResult {
-  const r = as.regs;
-  const view = as.view;
+  // Views are re-read after helper calls: a helper may grow the memory (which detaches old views).
+  let r = as.regs;
+  let view = as.view;
   const op = prog.op, dst2 = prog.dst2, src2 = prog.src2, offs = prog.off, imms = prog.imm;
   const kLo = prog.kLo, kHi = prog.kHi;
   const helpers = opts.helpers ?? [];
@@ -326,6 +327,7 @@ export function interpret(prog: Program, as: AddressSpace, opts: ExecOptions = {
         const h = helpers[id];
         if (h === undefined) return fault('unknown-helper', i, `no helper with id ${id}`);
         const rc = h(r, as);
+        r = as.regs; view = as.view;
         if (rc === HELPER_OK) break;
         if (rc === HELPER_STOP) return { ok: true, r0: r0of(r), steps };
         return fault('helper-failed', i, `helper ${id} failed (${rc})`);

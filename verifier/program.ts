@@ -13,7 +13,8 @@ import type { AddressSpace } from './memory.js';
  * its arguments r1..r5 from `regs` ((lo, hi) int32 pairs: rN at [2N], [2N+1])
  * and writes its result to r0 only. It returns HELPER_OK to continue,
  * HELPER_STOP to end the program with the current r0 (unwind, tail call), or a
- * negative number to fail the run.
+ * negative number to fail the run. A helper that maps memory (AddressSpace.alloc
+ * may grow it, detaching old views) must write r0 through `as.regs` afterwards.
  */
 export type Helper = (regs: Int32Array, as: AddressSpace) => number;
 export const HELPER_OK = 0;
@@ -44,6 +45,7 @@ export interface ExecError {
 }
 
 export type ExecResult =
+  /** steps: instructions executed (interpreter), or -1 (the JIT does not count them). */
   | { readonly ok: true; readonly r0: bigint; readonly steps: number }
   | { readonly ok: false; readonly error: ExecError };
 

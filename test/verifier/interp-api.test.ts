@@ -159,3 +159,14 @@ test('one compiled program runs on several address spaces', (t) => {
     t.true(r.ok && r.r0 === v);
   }
 });
+
+test('a helper that grows the memory keeps both engines working', (t) => {
+  const grow: Helper = (_r, as) => {
+    const m = as.alloc(300_000, PROT_READ | PROT_WRITE, 'grown'); // beyond the initial pages
+    as.view.setUint32(m.start, 41, true);
+    as.regs[0] = m.start; as.regs[1] = 0;
+    return HELPER_OK;
+  };
+  const r = both(t, 'call 1\nldxw %r0, [%r0+0]\nadd %r0, 1\nstdw [%r10-8], 5\nexit', { helpers: [undefined, grow] });
+  t.true(r.ok && r.r0 === 42n);
+});
