@@ -1,8 +1,8 @@
 // Kernel benchmarks (figures only, no assertions): the getpid round trip from
 // a guest loop next to native getpid, fork+exit+wait of a process that touched
-// 4 MiB next to native, and the wall time of `nodix run /bin/true` (a static
-// binary) including Node start. Needs riscv64-linux-gnu-gcc; native figures
-// need gcc.
+// 4 MiB next to native, execve of a static binary next to native, and the wall
+// time of `nodix run /bin/true` (a static binary) including Node start.
+// Needs riscv64-linux-gnu-gcc; native figures need gcc.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ export async function run(): Promise<void> {
   console.log(`getpid round trip (guest loop): ${g.stdout.trim()} ns   native: ${native('bench_getpid', ['2000000']) ?? 'n/a'} ns`);
   const f = await runNodix(buildGuest('bench_fork'), ['200']);
   console.log(`fork+exit+wait after touching 4 MiB: ${f.stdout.trim()} us   native: ${native('bench_fork', ['200']) ?? 'n/a'} us`);
+  const e = await runNodix(buildGuest('bench_exec'), ['200']);
+  console.log(`execve of a static binary (guest loop): ${e.stdout.trim()} us   native: ${native('bench_exec', ['200']) ?? 'n/a'} us`);
   const tru = buildGuest('true');
   const cli = join(root, 'bin', 'nodix.js');
   const times: number[] = [];
