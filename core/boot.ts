@@ -11,7 +11,7 @@ import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
-import type { FileOps } from './kernel/fs/file.js';
+import { registerConsoleDevices } from './kernel/fs/tty.js';
 import { Errno } from './abi/errno.js';
 
 export interface BootOptions {
@@ -45,6 +45,17 @@ export interface Booted {
   wait(pid: number): Promise<number>;
   /** spawn + wait. */
   runProgram(path: string, argv: string[], opts?: SpawnOptions): Promise<{ status: number } | { error: Errno }>;
+}
+
+/** Copies a host directory tree into the guest root (boot image); skips README.md and .keep files. */
+function copyTree(host: Host, fs: Booted['kernel']['rootfs'], hostDir: string, guest: string): void {
+  for (const name of host.fs?.readdir(hostDir) ?? []) {
+    if (name === '.keep' || (guest === '' && name === 'README.md')) continue;
+    const st = host.fs!.stat(`${hostDir}/${name}`);
+    if (st === null) continue;
+    if (st.isDir) { fs.mkdirp(`${guest}/${name}`); copyTree(host, fs, `${hostDir}/${name}`, `${guest}/${name}`); }
+    else if (st.isFile) { const b = host.fs!.readFile(`${hostDir}/${name}`); if (b !== null) fs.addFile(`${guest}/${name}`, b, st.mode & 0o7777); }
+  }
 }
 
 /** Exit status for a shell: code, or 128 + signal. */
@@ -89,22 +100,19 @@ export function boot(o: BootOptions = {}): Booted {
   hart.readTime = () => clint.mtime();
   kernel.frames.onRewrite = (pa) => { if (hart.codePage[(pa - ram.base) >>> 12]) hart.invalidateRange(pa, 4096); };
   const fs = kernel.rootfs;
-  // The minimal device set until devfs is wired in by the files issue.
-  const devNullOps: FileOps = { read: () => 0, write: (_f, _t, b) => b.length, lseek: () => 0 };
-  const devZeroOps: FileOps = { read: (_f, _t, b) => { b.fill(0); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
-  fs.addDevice('/dev/null', devNullOps, (1 << 8) | 3);
-  fs.addDevice('/dev/zero', devZeroOps, (1 << 8) | 5);
-  const random: FileOps = { read: (_f, _t, b) => { kernel.randomBytes(b); return b.length; }, write: (_f, _t, b) => b.length, lseek: () => 0 };
-  fs.addDevice('/dev/random', random, (1 << 8) | 8);
-  fs.addDevice('/dev/urandom', random, (1 << 8) | 9);
+  registerConsoleDevices(kernel);
+  fs.makeDevNodes();
   fs.addFile('/etc/hostname', toBytes(kernel.hostname + '\n'), 0o644);
   fs.addFile('/etc/passwd', toBytes('root:x:0:0:root:/root:/bin/sh\n'), 0o644);
   fs.addFile('/etc/group', toBytes('root:x:0:\n'), 0o644);
   if (o.binDir !== undefined && host.fs !== null) {
     for (const name of host.fs.readdir(o.binDir) ?? []) {
-      const b = host.fs.readFile(`${o.binDir}/${name}`);
+      const b = host.fs.stat(`${o.binDir}/${name}`)?.isFile ? host.fs.readFile(`${o.binDir}/${name}`) : null;
       if (b !== null) fs.addFile(`/bin/${name}`, b, 0o755);
     }
+    // userland/rootfs (next to userland/bin): /etc, /root, /home/user, /lib/modules...
+    const image = o.binDir.replace(/\/bin\/?$/, '/rootfs');
+    if (image !== o.binDir) copyTree(host, fs, image, '');
   }
   for (const [path, bytes] of Object.entries(o.files ?? {})) fs.addFile(path, bytes, 0o755);
   for (const m of o.mounts ?? []) fs.mountHost(m.host, m.guest, m.rw);

@@ -11,6 +11,31 @@ export interface HostFs {
   /** Replaces a host file's contents; false on failure. */
   writeFile(path: string, data: Uint8Array): boolean;
   readlink(path: string): string | null;
+  /** Confined access below a mount's host directory (hostfs); absent: host mounts are unavailable. */
+  readonly confined?: ConfinedHostFs;
+}
+
+/**
+ * Host file access confined to `root`: `rel` is a list of plain names (no '/',
+ * '.', '..'), and every component is opened without following symlinks, so no
+ * host symlink or '..' can lead outside root. Errors are positive errno values.
+ */
+export interface ConfinedHostFs {
+  lstat(root: string, rel: string[]): HostStat | number;
+  list(root: string, rel: string[]): string[] | number;
+  read(root: string, rel: string[]): Uint8Array | number;
+  /** Replaces the file's contents (O_NOFOLLOW), then fsyncs it: durable on return. */
+  write(root: string, rel: string[], data: Uint8Array): number;
+  /** Creates a regular file (O_CREAT|O_EXCL|O_NOFOLLOW). */
+  create(root: string, rel: string[], mode: number): number;
+  mkdir(root: string, rel: string[], mode: number): number;
+  unlink(root: string, rel: string[], dir: boolean): number;
+  rename(root: string, from: string[], to: string[]): number;
+  link(root: string, from: string[], to: string[]): number;
+  symlink(root: string, rel: string[], target: string): number;
+  readlink(root: string, rel: string[]): string | number;
+  chmod(root: string, rel: string[], mode: number): number;
+  truncate(root: string, rel: string[], size: number): number;
 }
 
 export interface Host {

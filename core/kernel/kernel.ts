@@ -25,7 +25,9 @@ import type { SyscallSpec } from './syscall.js';
 import { handleTrap } from './trap.js';
 import { FdTable } from './fs/file.js';
 import { Console } from './fs/console.js';
-import { RamFs } from './fs/ramfs.js';
+import { RootFs } from './fs/bootfs.js';
+import type { Vfs } from './fs/vfs.js';
+import type { CharDevices } from './fs/devfs.js';
 import { SIGKILL } from '../abi/linux.js';
 import { exitGroup, killProcess, signalHooks } from './proc.js';
 import { Vdso } from './exec/vdso.js';
@@ -84,7 +86,10 @@ export class Kernel {
   /** Root table holding the kernel half, copied into every address space. */
   readonly kernelRoot: PageTable;
   readonly console: Console;
-  readonly rootfs: RamFs;
+  readonly rootfs: RootFs;
+  /** The VFS (mounts, path walk) and the character device table (fs/). */
+  get vfs(): Vfs { return this.rootfs.vfs; }
+  get chrdevs(): CharDevices { return this.rootfs.chrdevs; }
   readonly vdso: Vdso;
   hostname: string;
   /** The task whose context is on the hart, or null. */
@@ -125,7 +130,7 @@ export class Kernel {
     this.kernelRoot.map(-0x40_0000_0000, kpage, PTE_R | PTE_W);
     this.bootNs = this.host.monotonicNs();
     this.console = new Console(this);
-    this.rootfs = new RamFs(this);
+    this.rootfs = new RootFs(this);
     this.vdso = new Vdso(this.frames);
     this.cpu.trapToHost = 1; // every trap from U-mode comes back to us
   }

@@ -16,7 +16,8 @@ import { PGSIZE } from '../mm/frames.js';
 import { VM_GROWSDOWN } from '../mm/vma.js';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
-import { Inode } from '../fs/ramfs.js';
+import { Inode, permission } from '../fs/inode.js';
+import { cacheOf } from '../fs/regfile.js';
 import { buildStack, checkArgSize, toBytes } from './stack.js';
 import { exitThread, releaseMm } from '../proc.js';
 import { TaskState } from '../task.js';
@@ -35,17 +36,17 @@ const dec = new TextDecoder();
 
 /** Resolves an executable: the inode and its bytes, or ENOENT/EACCES/... */
 function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8Array; path: string } | Errno {
-  if (path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`) path = t.proc.exe;
-  const ino = k.rootfs.lookup(path, t.proc.fs.cwd);
-  if (!(ino instanceof Inode)) return ino;
-  if (ino.isDir) return EACCES;
+  if ((path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`) && !k.vfs.types.has('proc')) path = t.proc.exe;
+  const p = k.vfs.resolve(t, path);
+  if (p instanceof Errno) return p;
+  const ino = p.ino;
   if (!ino.isReg) return EACCES;
-  const c = t.proc.cred;
-  const mode = ino.mode;
-  const x = c.euid === 0 ? (mode & 0o111) !== 0 : ino.uid === c.euid ? (mode & 0o100) !== 0 : ino.gid === c.egid ? (mode & 0o10) !== 0 : (mode & 1) !== 0;
-  if (!x) return EACCES;
-  const abs = path.startsWith('/') ? path : k.rootfs.pathOf(ino);
-  return { ino, bytes: k.rootfs.contents(ino), path: abs };
+  if (p.mnt.flags & 8 /* MS_NOEXEC */) return EACCES;
+  // Root still needs an x bit somewhere (permission() handles the bypass).
+  const e = permission(ino, t.proc.cred, 1);
+  if (e !== 0) return e;
+  const abs = path.startsWith('/') ? path : k.vfs.pathOf(k.vfs.cwdOf(t)).replace(/\/$/, '') + '/' + path;
+  return { ino, bytes: cacheOf(k, ino).readAll(), path: abs };
 }
 
 /** Performs execve for t. Returns 0 when t now runs the new image, or an Errno (t untouched). */

@@ -42,6 +42,8 @@ export class File {
   pos = 0;
   /** The VFS position this description was opened at (null for pipes, eventfds, the console). */
   node: Path | null = null;
+  /** Called after ops.release at last close (the VFS's opener count on device nodes). */
+  onRelease: (() => void) | null = null;
   constructor(
     readonly ops: FileOps,
     /** O_ACCMODE | O_APPEND | O_NONBLOCK ... as given to open (status flags). */
@@ -54,7 +56,7 @@ export class File {
   get readable(): boolean { return (this.flags & 3) !== 1; }
   get writable(): boolean { return (this.flags & 3) !== 0; }
   get(): File { this.refs++; return this; }
-  put(): void { if (--this.refs === 0) this.ops.release?.(this); }
+  put(): void { if (--this.refs === 0) { this.ops.release?.(this); this.onRelease?.(); } }
 }
 
 export interface FdEntry { file: File; cloexec: boolean }

@@ -1,28 +1,35 @@
-// Pipes: a 64 KiB ring shared by a read end and a write end, with blocking
-// (wait queues, restart model), O_NONBLOCK, EOF when the last writer closes
-// and EPIPE (plus SIGPIPE through the signal hook) when the last reader has.
-// Writes of at most PIPE_BUF bytes are atomic.
-import { EAGAIN, EPIPE, ESPIPE, type Errno } from '../../abi/errno.js';
+// Pipes and FIFOs: a 64 KiB ring shared by read ends and write ends, with
+// blocking (wait queues, restart model), O_NONBLOCK, EOF when the last writer
+// closes and EPIPE (plus SIGPIPE through the signal hook) when the last
+// reader has. Writes of at most PIPE_BUF bytes are atomic; larger blocking
+// writes are split and complete before returning. A FIFO inode (mknod)
+// carries one Pipe shared by all its openers; open blocks until the other
+// side appears (O_NONBLOCK: readers succeed, writers get ENXIO).
+import { EAGAIN, EBADF, EBUSY, ENXIO, EPIPE, ESPIPE, type Errno } from '../../abi/errno.js';
 import { O_NONBLOCK, O_RDONLY, O_WRONLY, POLLERR, POLLHUP, POLLIN, POLLOUT, S_IFIFO, SIGPIPE } from '../../abi/linux.js';
 import { BLOCK, type Block } from '../control.js';
 import type { Task } from '../task.js';
 import { WaitQueue } from '../waitqueue.js';
 import { File, type FileOps, type Stat } from './file.js';
 import { sendSignal } from '../proc.js';
+import type { Path } from './vfs.js';
 
 export const PIPE_BUF = 4096;
 let nextIno = 1000;
 
 export class Pipe {
-  readonly buf: Uint8Array;
+  buf: Uint8Array;
   head = 0;
   len = 0;
   readers = 0;
   writers = 0;
+  /** Opens ever made of each side (a FIFO reader waiting for "a writer came", even if it left). */
+  rgen = 0;
+  wgen = 0;
   readonly rq = new WaitQueue();
   readonly wq = new WaitQueue();
   readonly ino = nextIno++;
-  constructor(readonly capacity = 65536) { this.buf = new Uint8Array(capacity); }
+  constructor(public capacity = 65536) { this.buf = new Uint8Array(capacity); }
 
   read(t: Task, f: File, dst: Uint8Array): number | Errno | Block {
     if (dst.length === 0) return 0;
@@ -33,9 +40,12 @@ export class Pipe {
       return BLOCK;
     }
     const n = Math.min(dst.length, this.len);
-    for (let i = 0; i < n; i++) dst[i] = this.buf[(this.head + i) % this.capacity];
+    const first = Math.min(n, this.capacity - this.head);
+    dst.set(this.buf.subarray(this.head, this.head + first));
+    if (n > first) dst.set(this.buf.subarray(0, n - first), first);
     this.head = (this.head + n) % this.capacity;
     this.len -= n;
+    if (this.len === 0) this.head = 0;
     this.wq.wakeAll();
     return n;
   }
@@ -53,42 +63,103 @@ export class Pipe {
       t.sleepOn([this.wq], -1, 'pipe_write');
       return BLOCK;
     }
-    // Partial writes of large buffers return what fit (the caller's libc loops).
     const n = Math.min(room, src.length);
     const tail = (this.head + this.len) % this.capacity;
-    for (let i = 0; i < n; i++) this.buf[(tail + i) % this.capacity] = src[i];
+    const first = Math.min(n, this.capacity - tail);
+    this.buf.set(src.subarray(0, first), tail);
+    if (n > first) this.buf.set(src.subarray(first, n), 0);
     this.len += n;
     this.rq.wakeAll();
     return n;
   }
+
+  mask(f: File): number {
+    let mask = 0;
+    if (f.readable) { if (this.len > 0) mask |= POLLIN; if (this.writers === 0 && this.wgen > 0) mask |= POLLHUP; }
+    if (f.writable) { if (this.capacity - this.len >= PIPE_BUF) mask |= POLLOUT; if (this.readers === 0) mask |= POLLERR; }
+    return mask;
+  }
 }
 
-const pipeOps: FileOps = {
-  read(f, t, buf) { return (f.priv as Pipe).read(t, f, buf); },
-  write(f, t, buf) { return (f.priv as Pipe).write(t, f, buf); },
+/** What a pipe File's priv holds. */
+interface PipeEnd { pipe: Pipe }
+const pipeOf = (f: File): Pipe => (f.priv as PipeEnd).pipe;
+
+export const pipeOps: FileOps = {
+  read(f, t, buf) { return pipeOf(f).read(t, f, buf); },
+  write(f, t, buf) { return pipeOf(f).write(t, f, buf); },
   lseek() { return ESPIPE; },
-  poll(f) {
-    const p = f.priv as Pipe;
-    let mask = 0;
-    if (f.readable) { if (p.len > 0) mask |= POLLIN; if (p.writers === 0) mask |= POLLHUP; }
-    if (f.writable) { if (p.len < p.capacity) mask |= POLLOUT; if (p.readers === 0) mask |= POLLERR; }
-    return { mask, wq: f.readable ? p.rq : p.wq };
-  },
+  poll(f) { return { mask: pipeOf(f).mask(f), wq: f.readable ? pipeOf(f).rq : pipeOf(f).wq }; },
   stat(f): Stat {
-    const p = f.priv as Pipe;
+    if (f.node !== null) return f.node.ino.stat();
+    const p = pipeOf(f);
     return { dev: 12, ino: p.ino, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 4096, blocks: 0, atimeNs: 0, mtimeNs: 0, ctimeNs: 0 };
   },
   release(f) {
-    const p = f.priv as Pipe;
+    const p = pipeOf(f);
     if (f.readable) { p.readers--; p.wq.wakeAll(); }
     if (f.writable) { p.writers--; p.rq.wakeAll(); }
+    if (f.node !== null) { f.node.ino.opens--; }
   },
 };
 
 /** A new pipe: [read end, write end]. `flags` may carry O_NONBLOCK. */
 export function makePipe(flags: number): [File, File] {
   const p = new Pipe();
-  p.readers = 1; p.writers = 1;
+  p.readers = 1; p.writers = 1; p.rgen = 1; p.wgen = 1;
   const nb = flags & O_NONBLOCK;
-  return [new File(pipeOps, O_RDONLY | nb, `pipe:[${p.ino}]`, p), new File(pipeOps, O_WRONLY | nb, `pipe:[${p.ino}]`, p)];
+  return [new File(pipeOps, O_RDONLY | nb, `pipe:[${p.ino}]`, { pipe: p }), new File(pipeOps, O_WRONLY | nb, `pipe:[${p.ino}]`, { pipe: p })];
+}
+
+/** F_SETPIPE_SZ: resizes (rounded to a power of two >= 4096); EBUSY if the data would not fit. */
+export function setPipeSize(f: File, size: number): number | Errno {
+  if (f.ops !== pipeOps) return EBADF;
+  const p = pipeOf(f);
+  let cap = 4096;
+  while (cap < size) cap *= 2;
+  if (cap < p.len) return EBUSY;
+  const nb = new Uint8Array(cap);
+  const old = new Uint8Array(p.len);
+  for (let i = 0; i < p.len; i++) old[i] = p.buf[(p.head + i) % p.capacity];
+  nb.set(old);
+  p.buf = nb; p.head = 0; p.capacity = cap;
+  return cap;
+}
+export const pipeSize = (f: File): number => pipeOf(f).capacity;
+export const isPipe = (f: File): boolean => f.ops === pipeOps;
+
+/** Opens a FIFO inode: one Pipe per inode, blocking until the other side is open. */
+export function fifoOpen(t: Task, p: Path, flags: number, name: string): File | Errno | Block {
+  const ino = p.ino;
+  if (ino.fifo === null) ino.fifo = new Pipe();
+  const pipe = ino.fifo as Pipe;
+  const acc = flags & 3;
+  const st = t.restart !== null && t.restart.nr === 56 ? (t.restart.data as { gen: number }) : null;
+  if (acc === O_RDONLY) {
+    if (st === null && pipe.writers === 0 && !(flags & O_NONBLOCK)) {
+      // Wait until a writer has opened (it may already have left again).
+      t.restart = { nr: 56, woken: false, deadline: -1, data: { gen: pipe.wgen } };
+      pipe.readers++; pipe.rgen++; pipe.wq.wakeAll();
+      t.sleepOn([pipe.rq], -1, 'pipe_read_open');
+      return BLOCK;
+    }
+    if (st !== null) {
+      if (pipe.wgen === st.gen) { t.sleepOn([pipe.rq], -1, 'pipe_read_open'); return BLOCK; }
+    } else { pipe.readers++; pipe.rgen++; pipe.wq.wakeAll(); }
+  } else if (acc === O_WRONLY) {
+    if (pipe.readers === 0) {
+      if (flags & O_NONBLOCK) return ENXIO;
+      if (st === null) t.restart = { nr: 56, woken: false, deadline: -1, data: { gen: pipe.rgen } };
+      t.sleepOn([pipe.wq], -1, 'pipe_write_open');
+      return BLOCK;
+    }
+    pipe.writers++; pipe.wgen++; pipe.rq.wakeAll();
+  } else {
+    pipe.readers++; pipe.writers++; pipe.rgen++; pipe.wgen++;
+    pipe.rq.wakeAll(); pipe.wq.wakeAll();
+  }
+  const f = new File(pipeOps, flags, name, { pipe });
+  f.node = p;
+  ino.opens++;
+  return f;
 }

@@ -74,6 +74,8 @@ export function memOps(now: () => number): InodeOps {
     },
     rename(odir, oname, ndir, nname) {
       const c = odir.children!.get(oname)!;
+      const victim = ndir.children!.get(nname);
+      if (victim !== undefined) { dRemove(ndir, nname); victim.nlink -= victim.isDir ? 2 : 1; victim.ctimeNs = now(); }
       dRemove(odir, oname);
       dAdd(ndir, nname, c);
       c.ctimeNs = now();
