@@ -148,8 +148,8 @@ export function execute(h: Hart, budget: number): number {
         let w = dc[ci];
         if (w === 0) {
           if (!fillSlot(h, dc, ci, pageRo + off)) {
-            // A 32-bit instruction across a page boundary: decoded into the slot for this
-            // execution only (the slot is cleared at once, so the next execution re-reads both pages).
+            // A 32-bit instruction across a page boundary is never cached (its packed word
+            // stays 0): each execution re-reads both halves through the current translation.
             const nlo = (pcLo + 4096) | 0, nhi = (nlo >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
             const upper = fetchHalf(h, nlo, nhi);
             if (upper < 0) { exc = h.memFault; tval = h.memTval; break trap; }
