@@ -53,11 +53,14 @@ export function futexWait(k: Kernel, t: Task, nr: number, uaddr: number, val: nu
     // Spurious re-run (e.g. a requeue moved us): sleep again on the current key.
   }
   if (bitset === 0) return EINVAL;
-  const key = futexKey(k, t, uaddr, shared);
-  if (typeof key !== 'string') return key;
-  const cur = getUser32(t.mm, uaddr);
-  if (typeof cur !== 'number') return cur;
-  if (rs === null || rs.nr !== nr) {
+  let key: string | Errno;
+  if (rs !== null && rs.nr === nr && typeof rs.data === 'string') {
+    key = rs.data; // still waiting (possibly requeued to another word): keep the queue we were on
+  } else {
+    key = futexKey(k, t, uaddr, shared);
+    if (typeof key !== 'string') return key;
+    const cur = getUser32(t.mm, uaddr);
+    if (typeof cur !== 'number') return cur;
     if (cur !== (val | 0)) return EAGAIN;
     if (deadline >= 0 && k.monotonicNs() >= deadline) return ETIMEDOUT;
     t.restart = { nr, woken: false, deadline, data: key };
