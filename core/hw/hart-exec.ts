@@ -40,6 +40,7 @@ export const CHUNK = 256;
 /** Decodes the instruction at RAM byte offset `ro` into arena slot `si`. Returns false for a page-crossing 32-bit instruction. */
 function fillSlot(h: Hart, dc: Int32Array, si: number, ro: number): boolean {
   const u16 = h.ram.u16;
+  h.slotsDecoded++;
   const lo = u16[ro >>> 1];
   if ((lo & 3) !== 3) {
     const e = expandRvc(lo);
@@ -66,7 +67,9 @@ function decodedPage(h: Hart, page: number): number {
     slot = h.dcNext;
     h.dcNext = slot + 1 === po.length ? 0 : slot + 1;
     const old = po[slot];
+    h.pagesDecoded++;
     if (old >= 0) {
+      h.pagesEvicted++;
       h.dcSlotOf[old] = -1; h.codePage[old] = 0;
       if (h.onCodeInvalidate !== null) h.onCodeInvalidate(old);
     }

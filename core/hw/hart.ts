@@ -115,8 +115,11 @@ export class Hart {
   memTval = 0;
   /** Scratch decode slot for a 32-bit instruction that straddles two pages. */
   readonly xslot = new Int32Array(4);
-  /** Statistics: stores that invalidated decoded slots. */
+  /** Statistics: stores that invalidated decoded slots; slots decoded; pages given an arena page; arena pages reused. */
   codeWrites = 0;
+  slotsDecoded = 0;
+  pagesDecoded = 0;
+  pagesEvicted = 0;
   /**
    * Called with the RAM page index whenever decoded state of that page is dropped
    * (a store into it, eviction from the arena), and with -1 when everything is

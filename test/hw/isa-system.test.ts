@@ -263,6 +263,8 @@ test('the decode cache reuses its pages round-robin when code spans more pages t
   t.is(h.trapCause, 3);
   t.is(xr(h, A0), 333n);
   t.is(h.dcPageOf.length, 2);
+  t.true(h.pagesEvicted > 0);
+  t.is(h.pagesDecoded - h.pagesEvicted, 2);
   // Patching an evicted page is still seen (the store goes to RAM; the page is decoded afresh).
   ram.write32(BASE + 0x1000, R.addi(A0, A0, 20) | 0);
   h.invalidateRange(BASE + 0x1000, 4);
