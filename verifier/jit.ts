@@ -38,7 +38,7 @@ const F_STOP = 0, F_OOB = 1, F_HELPER = 2, F_DEPTH = 3, F_CALLX = 4, F_BUDGET = 
 const UNKNOWN_HELPER = -0x7fff0001;
 
 // locals of a BPF function: params r0..r10, then these
-const L_NEXT = 11, L_A = 12, L_T = 13, L_RC = 14;
+const L_NEXT = 11, L_A = 12, L_T = 13, L_RC = 14, L_BUDGET = 15;
 // globals
 const G_DEPTH = 0, G_BUDGET = 1, G_PKT_START = 2, G_PKT_END = 3;
 // imported functions
@@ -208,7 +208,7 @@ function generate(prog: Program, budget: boolean): [Uint8Array, number[]] {
   m.funcs.push({ type: m.type([I32, I32, I32], []), locals: [], body: run });
   m.exports.push({ name: 'run', func: FN_RUN });
   const ctx: Ctx = { prog, helperFn, fnIndex, entries, FN_CHK, FN_BSWAP64, tFn, budget };
-  for (const e of entries) m.funcs.push({ type: tFn, locals: [[2, I32], [1, I64], [1, I32]], body: genFunction(ctx, e, n) });
+  for (const e of entries) m.funcs.push({ type: tFn, locals: [[2, I32], [1, I64], [2, I32]], body: genFunction(ctx, e, n) });
   return [m.build(), helperIds];
 }
 
@@ -301,6 +301,8 @@ function genFunction(ctx: Ctx, entry: number, n: number): Bytes {
   if (dispatch.size > 65000) throw new Error(`too many loop heads (${dispatch.size}) for one WebAssembly function`);
   const b = new Bytes();
   b.i32c(0).set(L_NEXT); // dispatch index 0 is the entry block
+  // the budget lives in a local while this function runs; calls and exits hand it back to the global
+  if (ctx.budget) b.gget(G_BUDGET).set(L_BUDGET);
   b.op(Op.loop).byte(VOID);
   for (let k = 0; k < nb; k++) b.op(Op.block).byte(VOID);
   b.get(L_NEXT).op(Op.br_table).u32(dispatch.size);
@@ -329,8 +331,7 @@ function genFunction(ctx: Ctx, entry: number, n: number): Bytes {
 }
 
 function budgetTick(b: Bytes, pc: number): void {
-  b.gget(G_BUDGET).i32c(1).op(Op.i32_sub).tee(L_A).gset(G_BUDGET);
-  b.get(L_A).i32c(0).op(Op.i32_lt_s).op(Op.if).byte(VOID);
+  b.get(L_BUDGET).i32c(1).op(Op.i32_sub).tee(L_BUDGET).i32c(0).op(Op.i32_lt_s).op(Op.if).byte(VOID);
   faultTrap(b, F_BUDGET, pc);
   b.op(Op.end);
 }
@@ -460,6 +461,7 @@ function emitInsn(ctx: Ctx, b: Bytes, pc: number, jump: Jump): void {
       return;
     }
     case 'exit':
+      if (ctx.budget) b.get(L_BUDGET).gset(G_BUDGET);
       for (let k = 0; k < 6; k++) b.get(k);
       b.op(Op.return);
       return;
@@ -486,9 +488,11 @@ function localCall(ctx: Ctx, b: Bytes, pc: number, fn: number): void {
   b.op(Op.end);
   b.get(L_A).gset(G_DEPTH);
   if (ctx.budget) budgetTick(b, pc);
+  if (ctx.budget) b.get(L_BUDGET).gset(G_BUDGET);
   for (let k = 0; k < 10; k++) b.get(k);
   b.get(10).i64c(BigInt(STACK_SIZE)).op(Op.i64_sub);
   b.call(fn);
+  if (ctx.budget) b.gget(G_BUDGET).set(L_BUDGET);
   for (let k = 5; k >= 0; k--) b.set(k);
   b.gget(G_DEPTH).i32c(1).op(Op.i32_sub).gset(G_DEPTH);
 }

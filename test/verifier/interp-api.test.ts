@@ -170,3 +170,16 @@ test('a helper that grows the memory keeps both engines working', (t) => {
   const r = both(t, 'call 1\nldxw %r0, [%r0+0]\nadd %r0, 1\nstdw [%r10-8], 5\nexit', { helpers: [undefined, grow] });
   t.true(r.ok && r.r0 === 42n);
 });
+
+test('the JIT budget is shared across calls', (t) => {
+  // each call runs a loop of 10 backward jumps; 30 calls need about 330 ticks
+  const p = prog('mov %r6, 30\nagain:\ncall local f\nsub %r6, 1\njne %r6, 0, again\nexit\nf:\nmov %r1, 10\nl:\nsub %r1, 1\njne %r1, 0, l\nexit');
+  const j = compile(p);
+  if (!j.ok) { t.fail(j.error); return; }
+  const tight = j.value.run(new AddressSpace(), { maxSteps: 200 });
+  t.true(!tight.ok && tight.error.kind === 'budget');
+  const enough = j.value.run(new AddressSpace(), { maxSteps: 400 });
+  t.true(enough.ok);
+  const free = compile(p, { budget: false });
+  t.true(free.ok && free.value.run(new AddressSpace(), { maxSteps: 1 }).ok, 'compiled without a budget');
+});
