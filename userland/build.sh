@@ -68,5 +68,5 @@ if [ -n "$tests" ]; then mkdir -p "$out/tests"; fi
 for t in $tests; do run link "$out/$t" "$obj/prog/${t//\//_}.o"; done
 drain
 # Extra names for multi-personality programs (symbolic links, as busybox-style names).
-for l in "[:test" "pkill:pgrep" "egrep:grep" "fgrep:grep"; do ln -sfn "${l#*:}" "$out/${l%%:*}"; done
+for l in "[:test" "pkill:pgrep" "egrep:grep" "fgrep:grep" "reboot:poweroff" "halt:poweroff"; do ln -sfn "${l#*:}" "$out/${l%%:*}"; done
 echo "built $(echo $progs | wc -w) programs and $(echo $tests | wc -w) tests into $out"

@@ -4,7 +4,7 @@
 // dmesg, hostname — behaviour and the usual errors.
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { guest, host, scratch, testWith } from './harness.js';
+import { bin, guest, host, scratch, testWith } from './harness.js';
 
 const t = testWith('qemu-riscv64');
 
@@ -238,4 +238,21 @@ t('su to a missing user, mount and dmesg errors, mount lists /proc/mounts', (tt)
   tt.regex(guest('mount').stdout, / on \/proc type proc \(/);
   tt.is(guest('umount').status, 1);
   tt.is(guest('mount', ['-t', 'tmpfs', 'none', '/nonexistent/mnt']).status, 32);
+});
+
+t('module tools: insmod of a missing file, rmmod usage, lsmod reads /proc/modules', (tt) => {
+  const i = guest('insmod', ['/nonexistent/m.ko']);
+  tt.is(i.stderr, 'insmod: ERROR: could not load module /nonexistent/m.ko: No such file or directory\n');
+  tt.is(i.status, 1);
+  tt.is(guest('rmmod').status, 1);
+  const l = guest('lsmod');
+  if (existsSync('/proc/modules')) tt.regex(l.stdout, /^Module +Size +Used by\n/);
+  else { tt.regex(l.stderr, /^lsmod: could not open \/proc\/modules/); tt.is(l.status, 1); }
+});
+
+t('yes repeats its line; tty says when stdin is not a terminal', (tt) => {
+  tt.is(host('sh', ['-c', `qemu-riscv64 ${bin}/yes a b | head -n 2`]).stdout, 'a b\na b\n');
+  const y = guest('tty');
+  tt.is(y.stdout, 'not a tty\n');
+  tt.is(y.status, 1);
 });
