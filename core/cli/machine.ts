@@ -99,9 +99,11 @@ export async function main(argv: string[]): Promise<number> {
     return fail(readError(args.file, e));
   }
   const out: number[] = [];
+  // A reader that went away (`nodix machine X | head`) ends the run quietly, as SIGPIPE would.
+  let stdoutClosed = false;
   const flush = (): void => {
     if (out.length === 0) return;
-    process.stdout.write(Uint8Array.from(out));
+    if (!stdoutClosed) process.stdout.write(Uint8Array.from(out));
     out.length = 0;
   };
   const m = new Machine({
@@ -109,6 +111,8 @@ export async function main(argv: string[]): Promise<number> {
     ramSize: args.ramMiB === undefined ? undefined : args.ramMiB * 1024 * 1024,
     console: (b) => { out.push(b); if (out.length >= 4096) flush(); },
   });
+  const onStdoutError = (): void => { stdoutClosed = true; m.hart.halted = true; };
+  process.stdout.on('error', onStdoutError);
   const loaded = m.loadElfBytes(bytes);
   if (!loaded.ok) return fail(`${args.file}: ${loaded.message}${linuxHint(bytes)}`);
 
@@ -138,6 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     flush();
     if (traceBuf.length > 0) writeSync(2, traceBuf);
   }
+  if (stdoutClosed) return 141; // 128 + SIGPIPE
   const pc = `pc=0x${BigInt.asUintN(64, BigInt(m.hart.pc)).toString(16)}`;
   switch (st.kind) {
     case 'exit': return exitStatus(st.code);

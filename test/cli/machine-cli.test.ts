@@ -3,7 +3,7 @@
 // the HTIF exit status, --max-insns, --trace, and a one-line error with a
 // non-zero status (never a stack trace) for every kind of bad input.
 import test from 'ava';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,4 +214,20 @@ test('a Linux program is refused with a hint toward nodix run', (t) => {
   const r = nodix(out);
   t.is(r.status, 1);
   oneLineError(t, r.stderr, /lies outside RAM .*\(a Linux program\? run it with `nodix run`\)$/);
+});
+
+test('a reader that goes away ends the run quietly (status 141, no stack trace)', async (t) => {
+  const a = new Asm(BASE);
+  a.li(T0, 0x1000_0000); a.li(T1, 0x41);
+  a.label('l'); a.emit(sb(T1, T0, 0)); a.j('l');
+  const path = file('spam.elf', finish(a));
+  const boot = `const m = await import(${JSON.stringify(join(root, 'core/cli/main.ts'))}); process.exitCode = await m.main(process.argv.slice(1));`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', boot, 'machine', '--max-insns', '500000000', path],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const status = await new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+  t.is(status, 141);
+  t.is(stderr, '');
 });
