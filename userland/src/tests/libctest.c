@@ -266,7 +266,89 @@ static void test_strings(void) {
   check("timegm", timegm(&tm) == t0);
 }
 
+#include <stddef.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <dirent.h>
+#include <fcntl.h>
+static void test_layouts(void) {
+  check("sizeof struct stat == 128", sizeof(struct stat) == 128);
+  check("stat.st_size at 48", offsetof(struct stat, st_size) == 48);
+  check("stat.st_mtim at 88", offsetof(struct stat, st_mtim) == 88);
+  check("sizeof struct termios == 36", sizeof(struct termios) == 36);
+  check("sizeof struct sigaction == 24", sizeof(struct sigaction) == 24);
+  check("sigaction.sa_mask at 16", offsetof(struct sigaction, sa_mask) == 16);
+  check("sizeof jmp_buf", sizeof(jmp_buf) == 26 * 8);
+}
+static void test_stdio_files(void) {
+  char path[] = "/tmp/libctest-XXXXXX";
+  int fd = mkstemp(path);
+  check("mkstemp", fd >= 0);
+  if (fd < 0) return;
+  close(fd);
+  FILE *f = fopen(path, "w+");
+  check("fopen w+", f != 0);
+  fprintf(f, "line one\nline two\n%d %s\n", 42, "end");
+  check("ftell after writes", ftell(f) == 25);
+  rewind(f);
+  char buf[64];
+  check("fgets", fgets(buf, sizeof buf, f) && !strcmp(buf, "line one\n"));
+  int c = fgetc(f);
+  ungetc(c, f);
+  check("ungetc", fgetc(f) == 'l');
+  char *line = 0;
+  size_t cap = 0;
+  check("getline", getline(&line, &cap, f) == 8 && !strcmp(line, "ine two\n"));
+  int n;
+  char w[16];
+  check("fscanf", fscanf(f, "%d %15s", &n, w) == 2 && n == 42 && !strcmp(w, "end"));
+  check("fgetc newline then EOF", fgetc(f) == '\n' && fgetc(f) == EOF && feof(f));
+  fseek(f, 5, SEEK_SET);
+  check("fseek + fread", fread(buf, 1, 3, f) == 3 && !memcmp(buf, "one", 3));
+  free(line);
+  check("fclose", fclose(f) == 0);
+  f = fopen(path, "a");
+  fputs("appended\n", f);
+  fclose(f);
+  f = fopen(path, "r");
+  size_t total = fread(buf, 1, sizeof buf, f);
+  check("append mode", total == 34 && !memcmp(buf + 25, "appended\n", 9));
+  fclose(f);
+  check("fopen missing sets errno", fopen("/nonexistent/x", "r") == 0 && errno == ENOENT);
+  unlink(path);
+  /* Directory streams. */
+  char dir[] = "/tmp/libctest-dir-XXXXXX";
+  strcpy(dir + strlen(dir) - 6, "ABCDEF");
+  mkdir(dir, 0700);
+  char p2[128];
+  for (int i = 0; i < 3; i++) { snprintf(p2, sizeof p2, "%s/f%d", dir, i); close(open(p2, O_CREAT | O_WRONLY, 0600)); }
+  DIR *d = opendir(dir);
+  int names = 0, dots = 0;
+  struct dirent *e;
+  while (d && (e = readdir(d))) { if (e->d_name[0] == 'f') names++; else if (e->d_name[0] == '.') dots++; }
+  if (d) closedir(d);
+  check("readdir sees files and dots", names == 3 && dots == 2);
+  for (int i = 0; i < 3; i++) { snprintf(p2, sizeof p2, "%s/f%d", dir, i); unlink(p2); }
+  check("rmdir", rmdir(dir) == 0);
+}
+static void test_getopt(void) {
+  char *argv[] = {"prog", "-a", "-b", "val", "-cfile", "rest", 0};
+  int a = 0, c = 0;
+  const char *b = 0, *cv = 0;
+  int o;
+  optind = 1;
+  while ((o = getopt(6, argv, "ab:c:")) != -1) {
+    if (o == 'a') a = 1;
+    else if (o == 'b') b = optarg;
+    else if (o == 'c') { c = 1; cv = optarg; }
+  }
+  check("getopt", a && b && !strcmp(b, "val") && c && !strcmp(cv, "file") && optind == 5 && !strcmp(argv[optind], "rest"));
+}
+
 int main(void) {
+  test_layouts();
+  test_stdio_files();
+  test_getopt();
   test_printf();
   test_strto();
   test_qsort();
