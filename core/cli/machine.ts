@@ -117,9 +117,14 @@ export async function main(argv: string[]): Promise<number> {
   if (!loaded.ok) return fail(`${args.file}: ${loaded.message}${linuxHint(bytes)}`);
 
   let traceBuf = '';
+  // Traces go straight to fd 2 (they can be large); a closed stderr ends the run like a closed stdout.
+  const writeTrace = (text: string): void => {
+    if (stdoutClosed) return;
+    try { writeSync(2, text); } catch { onStdoutError(); }
+  };
   const trace = args.trace ? (h: Parameters<typeof traceLine>[0]): void => {
     traceBuf += traceLine(h, m.elf) + '\n';
-    if (traceBuf.length > 1 << 16) { writeSync(2, traceBuf); traceBuf = ''; }
+    if (traceBuf.length > 1 << 16) { writeTrace(traceBuf); traceBuf = ''; }
   } : undefined;
 
   // Console input: stdin (a terminal in its normal line mode, or a pipe) feeds the UART.
@@ -140,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     stdin.pause();
     if (!stdin.isTTY) stdin.destroy();
     flush();
-    if (traceBuf.length > 0) writeSync(2, traceBuf);
+    if (traceBuf.length > 0) writeTrace(traceBuf);
   }
   if (stdoutClosed) return 141; // 128 + SIGPIPE
   const pc = `pc=0x${BigInt.asUintN(64, BigInt(m.hart.pc)).toString(16)}`;
