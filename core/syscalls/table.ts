@@ -30,7 +30,7 @@ const rows: Row[] = [
   [35, FP.sysUnlinkat, 'supported'],
   [36, FP.sysSymlinkat, 'supported'],
   [37, FP.sysLinkat, 'supported'],
-  [38, FP.sysRenameat2, 'partial', 'renameat; RENAME_NOREPLACE; RENAME_EXCHANGE on tmpfs only'],
+  [276, FP.sysRenameat2, 'partial', 'RENAME_NOREPLACE; RENAME_EXCHANGE on tmpfs only'],
   [39, FP.sysUmount2, 'supported'],
   [40, FP.sysMount, 'partial', 'registered types (tmpfs, devtmpfs, those added by procfs/modules), MS_BIND, MS_REMOUNT ro/rw; hostfs only from the command line'],
   [43, FP.sysStatfs, 'supported'],

@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
   /* record locks */
   struct flock l = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 2};
   CHECK("setlk", fcntl(fd, F_SETLK, &l));
+  int sync[2]; pipe(sync);
   if (fork() == 0) {
     struct flock m = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 1, .l_len = 1};
     int f2 = open("f", O_RDWR);
@@ -39,10 +40,12 @@ int main(int argc, char **argv) {
     m.l_start = 2;
     CHECK("child setlk free range", fcntl(f2, F_SETLK, &m));
     m.l_start = 0; m.l_len = 1; m.l_type = F_WRLCK;
+    write(sync[1], "k", 1);
     CHECK("child setlkw waits", fcntl(f2, F_SETLKW, &m));
     _exit(0);
   }
-  usleep(30000);
+  char k; read(sync[0], &k, 1);
+  usleep(10000);
   l.l_type = F_UNLCK;
   fcntl(fd, F_SETLK, &l);
   wait(NULL);

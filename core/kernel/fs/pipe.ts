@@ -15,6 +15,7 @@ import { sendSignal } from '../proc.js';
 import type { Path } from './vfs.js';
 
 export const PIPE_BUF = 4096;
+const PAGE = 4096;
 let nextIno = 1000;
 
 export class Pipe {
@@ -29,6 +30,9 @@ export class Pipe {
   readonly rq = new WaitQueue();
   readonly wq = new WaitQueue();
   readonly ino = nextIno++;
+  /** Per page buffer (Linux pipe_buffer): bytes left to read, and its fill end (offset + len). */
+  pageLen: number[] = [];
+  pageEnd: number[] = [];
   constructor(public capacity = 65536) { this.buf = new Uint8Array(capacity); }
 
   read(t: Task, f: File, dst: Uint8Array): number | Errno | Block {
@@ -46,6 +50,13 @@ export class Pipe {
     this.head = (this.head + n) % this.capacity;
     this.len -= n;
     if (this.len === 0) this.head = 0;
+    // Consume whole pages from the front (Linux frees a page buffer once read).
+    let left = n;
+    while (left > 0 && this.pageLen.length > 0) {
+      const m = Math.min(left, this.pageLen[0]);
+      this.pageLen[0] -= m; left -= m;
+      if (this.pageLen[0] === 0) { this.pageLen.shift(); this.pageEnd.shift(); }
+    }
     this.wq.wakeAll();
     return n;
   }
@@ -56,14 +67,23 @@ export class Pipe {
       return EPIPE;
     }
     if (src.length === 0) return 0;
-    const room = this.capacity - this.len;
-    const need = src.length <= PIPE_BUF ? src.length : 1;
-    if (room < need) {
+    // Linux's page accounting: the head of the write (total % 4096 bytes)
+    // merges into the last page if it fits, the rest takes whole free pages.
+    const slots = this.capacity / PAGE;
+    const last = this.pageLen.length - 1;
+    const chars = src.length % PAGE;
+    const merge = chars !== 0 && last >= 0 && this.pageEnd[last] + chars <= PAGE ? chars : 0;
+    const freePages = slots - this.pageLen.length;
+    const fits = merge + freePages * PAGE;
+    const atomic = src.length <= PIPE_BUF;
+    if ((atomic && fits < src.length) || fits === 0) {
       if (f.flags & O_NONBLOCK) return EAGAIN;
       t.sleepOn([this.wq], -1, 'pipe_write');
       return BLOCK;
     }
-    const n = Math.min(room, src.length);
+    const n = Math.min(fits, src.length);
+    if (merge > 0) { this.pageLen[last] += merge; this.pageEnd[last] += merge; }
+    for (let rest = n - merge; rest > 0; rest -= PAGE) { const m = Math.min(rest, PAGE); this.pageLen.push(m); this.pageEnd.push(m); }
     const tail = (this.head + this.len) % this.capacity;
     const first = Math.min(n, this.capacity - tail);
     this.buf.set(src.subarray(0, first), tail);
@@ -76,7 +96,7 @@ export class Pipe {
   mask(f: File): number {
     let mask = 0;
     if (f.readable) { if (this.len > 0) mask |= POLLIN; if (this.writers === 0 && this.wgen > 0) mask |= POLLHUP; }
-    if (f.writable) { if (this.capacity - this.len >= PIPE_BUF) mask |= POLLOUT; if (this.readers === 0) mask |= POLLERR; }
+    if (f.writable) { if (this.pageLen.length < this.capacity / PAGE) mask |= POLLOUT; if (this.readers === 0) mask |= POLLERR; }
     return mask;
   }
 }
@@ -117,7 +137,7 @@ export function setPipeSize(f: File, size: number): number | Errno {
   const p = pipeOf(f);
   let cap = 4096;
   while (cap < size) cap *= 2;
-  if (cap < p.len) return EBUSY;
+  if (cap / PAGE < p.pageLen.length) return EBUSY;
   const nb = new Uint8Array(cap);
   const old = new Uint8Array(p.len);
   for (let i = 0; i < p.len; i++) old[i] = p.buf[(p.head + i) % p.capacity];

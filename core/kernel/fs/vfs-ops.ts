@@ -125,7 +125,7 @@ export function openAt(t: Task, dirfd: number, path: string, flags: number, mode
     if (isErrno(pp)) return pp;
     if (pp.name === '' || pp.name === '.' || pp.name === '..' || pp.slash) {
       const r = vfs.walk(ctx, start, path, true);
-      return isErrno(r) ? r : r.ino.isDir ? EISDIR : ENOTDIR;
+      return isErrno(r) && r !== ENOENT ? r : EISDIR;
     }
     let c = vfs.child(pp.dir, pp.name);
     if (c !== null) {
@@ -173,9 +173,9 @@ export function mknodAt(t: Task, dirfd: number, path: string, mode: number, rdev
   const type = mode & S_IFMT;
   if (type === S_IFDIR) return EPERM;
   if (type !== 0 && type !== S_IFREG && type !== S_IFIFO && type !== S_IFCHR && type !== S_IFBLK && type !== S_IFSOCK) return EINVAL;
-  if ((type === S_IFCHR || type === S_IFBLK) && t.proc.cred.euid !== 0) return EPERM;
   const c = createCheck(t, dirfd, path, false);
   if (isErrno(c)) return c;
+  if ((type === S_IFCHR || type === S_IFBLK) && t.proc.cred.euid !== 0) return EPERM;
   if (c.dir.ino.ops.create === undefined) return EPERM;
   const r = c.dir.ino.ops.create(c.dir.ino, c.name, (type || S_IFREG) | (mode & 0o7777 & ~t.proc.fs.umask), rdev, t.proc.cred);
   return isErrno(r) ? r : 0;
