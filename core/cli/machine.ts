@@ -106,11 +106,16 @@ export async function main(argv: string[]): Promise<number> {
     if (!stdoutClosed) process.stdout.write(Uint8Array.from(out));
     out.length = 0;
   };
-  const m = new Machine({
-    deterministic: args.deterministic,
-    ramSize: args.ramMiB === undefined ? undefined : args.ramMiB * 1024 * 1024,
-    console: (b) => { out.push(b); if (out.length >= 4096) flush(); },
-  });
+  let m: Machine;
+  try {
+    m = new Machine({
+      deterministic: args.deterministic,
+      ramSize: args.ramMiB === undefined ? undefined : args.ramMiB * 1024 * 1024,
+      console: (b) => { out.push(b); if (out.length >= 4096) flush(); },
+    });
+  } catch (e) {
+    return fail(`cannot allocate ${args.ramMiB ?? 256} MiB of RAM (${e instanceof Error ? e.message : String(e)})`);
+  }
   const onStdoutError = (): void => { stdoutClosed = true; m.hart.halted = true; };
   process.stdout.on('error', onStdoutError);
   const loaded = m.loadElfBytes(bytes);

@@ -129,6 +129,7 @@ test('bad input: one line, non-zero status, no stack trace', async (t) => {
     ['segment outside RAM', [file('low.elf', makeElf({ entry: 0x1000, segments: [{ paddr: 0x1000, data: new Uint8Array(4) }] }))], /outside RAM/],
     ['segment past the end of RAM', ['--ram', '1', file('big.elf', makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4), memsz: 2 << 20 }] }))], /outside RAM/],
     ['no loadable segment', [file('noload.elf', makeElf({ entry: BASE, segments: [] }))], /no loadable segment/],
+    ['RAM too large to allocate', ['--ram', '100000000', file('hello-ram.elf', good)], /cannot allocate 100000000 MiB of RAM/],
   ];
   // Three cases as whole processes (what a user sees, exit status included), the rest in-process.
   for (const [i, [what, args, re]] of cases.entries()) {
