@@ -126,12 +126,7 @@ export class AddressSpace {
 
   /** Drops the PTEs of [start, end) and their frame references. */
   zapRange(start: number, end: number): void {
-    let n = 0;
-    this.pt.forEachLeaf(start, end, (_va, pte) => {
-      this.frames.decRef(this.pt.ptePa(pte));
-      this.pt.clearPte(pte);
-      n++;
-    });
+    const n = this.pt.zapLeaves(start, end);
     if (n > 0) { this.rss -= n; this.tlbFlush(-1); }
   }
 

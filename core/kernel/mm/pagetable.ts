@@ -173,6 +173,33 @@ export class PageTable {
     return n;
   }
 
+  /** Clears every present leaf in [start, end) and drops its frame reference; returns how many. */
+  zapLeaves(start: number, end: number): number {
+    const v = this.v, base = this.base, frames = this.frames;
+    let n = 0;
+    let va = start;
+    while (va < end) {
+      const chunkEnd = Math.min(end, (Math.floor(va / 0x200000) + 1) * 0x200000);
+      const l2 = this.root + vpn(va, 2) * 8;
+      if (!(this.pteLo(l2) & PTE_V)) { va = Math.min(end, (Math.floor(va / 0x40000000) + 1) * 0x40000000); continue; }
+      const l1 = this.ptePa(l2) + vpn(va, 1) * 8;
+      if (!(this.pteLo(l1) & PTE_V)) { va = chunkEnd; continue; }
+      const t0 = this.ptePa(l1) - base;
+      for (let i = vpn(va, 0), last = vpn(chunkEnd - PGSIZE, 0); i <= last; i++) {
+        const off = t0 + i * 8;
+        const lo = v.getUint32(off, true);
+        if (!(lo & PRESENT)) continue;
+        const hi = v.getUint32(off + 4, true);
+        frames.decRef(((lo >>> 10) + (hi & 0xfffff) * TWO22) * PGSIZE);
+        v.setUint32(off, 0, true);
+        v.setUint32(off + 4, 0, true);
+        n++;
+      }
+      va = chunkEnd;
+    }
+    return n;
+  }
+
   /** Frees the table pages of the user half (leaves must already be released by the caller). */
   destroy(): void {
     const freeLevel = (table: number, level: number, limit: number): void => {
