@@ -1,7 +1,7 @@
 // Our sh as an interactive shell on a pseudo-terminal (python3's pty driving
 // qemu-riscv64): pipeline, redirection to a file and back, ^C interrupting a
 // foreground sleep (not the shell), ^Z then jobs/bg/fg, history recall with the
-// up arrow, cursor editing with the left arrow, and exit.
+// up arrow, cursor editing with the left arrow, stty and tty on the terminal, and exit.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, root, scratch, testWith } from './harness.js';
@@ -34,6 +34,8 @@ t('interactive session: pipeline, redirection, ^C, ^Z/bg/fg, history, editing', 
     { send: 'true\r', expect: '\\$ $' },
     { send: '\x1b[A\x1b[A\r', expect: 'echo recall-me[^\\n]*\\nrecall-me\\r\\n\\$ $' },
     { send: 'echo abc\x1b[D\x1b[DX\r', expect: 'aXbc\\r\\n\\$ $' },
+    { send: `qemu-riscv64 ${bin}/stty rows 24 cols 81; qemu-riscv64 ${bin}/stty size\r`, expect: '24 81\\r\\n\\$ $' },
+    { send: `qemu-riscv64 ${bin}/tty\r`, expect: '/dev/pts/\\d+\\r\\n\\$ $' },
     { send: 'exit 0\r', expect: 'exit 0' },
   ]);
   tt.is(s.failed, null, s.transcript);
