@@ -164,6 +164,10 @@ export class Machine {
         };
       }
     }
+    const entry = elf.header.entry;
+    if (!segs.some((p) => entry >= p.paddr && entry < p.paddr + p.memsz)) {
+      return { ok: false, message: `entry point 0x${entry.toString(16)} lies outside the loaded segments` };
+    }
     for (const p of segs) {
       this.ram.fill(p.paddr, p.memsz, 0);
       this.ram.load(p.paddr, elf.segmentData(p));

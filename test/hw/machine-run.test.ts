@@ -49,7 +49,7 @@ test('starts in M-mode at e_entry with a0 = hartid and a1 = 0', (t) => {
   t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'exit', code: 0 });
 });
 
-test('zero-fills p_memsz beyond p_filesz and reports segments outside RAM', (t) => {
+test('zero-fills p_memsz beyond p_filesz; refuses segments outside RAM and an entry outside the segments', (t) => {
   const a = new Asm(BASE);
   a.la(T0, 'end');
   a.emit(ld(T1, T0, 0x100));  // inside memsz, past filesz
@@ -69,6 +69,9 @@ test('zero-fills p_memsz beyond p_filesz and reports segments outside RAM', (t) 
   if (!r.ok) t.regex(r.message, /^segment at 0x1000-0x1004 lies outside RAM/);
   const tooBig = makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4), memsz: 8 * 1024 * 1024 }] });
   t.false(machine().m.loadElfBytes(tooBig).ok);
+  const lost = makeElf({ entry: BASE + 0x1000, segments: [{ paddr: BASE, data: new Uint8Array(4), memsz: 0x1000 }] });
+  const rl = machine().m.loadElfBytes(lost);
+  t.true(!rl.ok && rl.message === 'entry point 0x80001000 lies outside the loaded segments');
   const x86 = makeElf({ entry: BASE, segments: [{ paddr: BASE, data: new Uint8Array(4) }], machine: 62 });
   const rx = machine().m.loadElfBytes(x86);
   t.true(!rx.ok && rx.message === 'ELF is for x86-64, not RISC-V');
