@@ -21,9 +21,12 @@ static void msg(const char *fmt, const char *a, const char *b) {
   int n = snprintf(buf, sizeof buf, fmt, a, b ? b : "");
   write(2, buf, (size_t)n);
 }
-static void try_mount(const char *src, const char *dir, const char *type) {
+/* Mounts type (or the fallback type) on dir; an existing mount (EBUSY) is fine. */
+static void try_mount(const char *src, const char *dir, const char *type, const char *fallback) {
   mkdir(dir, 0755);
-  if (mount(src, dir, type, 0, 0) < 0 && errno != EBUSY) msg("init: mount %s: %s\n", dir, strerror(errno));
+  if (mount(src, dir, type, 0, 0) == 0 || errno == EBUSY) return;
+  if (fallback && (mount(fallback, dir, fallback, 0, 0) == 0 || errno == EBUSY)) return;
+  msg("init: mount %s: %s\n", dir, strerror(errno));
 }
 static pid_t spawn_shell(const char *user) {
   pid_t pid = fork();
@@ -66,8 +69,8 @@ int main(int argc, char **argv) {
     if (fd >= 0) { dup2(fd, 0); dup2(fd, 1); dup2(fd, 2); if (fd > 2) close(fd); }
   }
   if (getpid() == 1) {
-    try_mount("proc", "/proc", "proc");
-    try_mount("devtmpfs", "/dev", "devtmpfs");
+    try_mount("proc", "/proc", "proc", 0);
+    try_mount("devtmpfs", "/dev", "devtmpfs", "devfs");
     mkdir("/tmp", 01777);
   }
   setenv("PATH", "/sbin:/bin:/usr/sbin:/usr/bin", 1);

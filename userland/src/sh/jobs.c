@@ -71,11 +71,21 @@ void job_print(int j, int longfmt) {
   else printf("[%d]%c %-22s %s\n", j, j == cur_job ? '+' : j == prev_job ? '-' : ' ', state_text(jb, b), jb->text ? jb->text : "");
   fflush(stdout);
 }
+/* waitpid(-1, WNOHANG|WUNTRACED|WCONTINUED), falling back without WCONTINUED on kernels that reject it. */
+static pid_t reap_nohang(int *st) {
+  static int no_continued;
+  pid_t p = waitpid(-1, st, WNOHANG | WUNTRACED | (no_continued ? 0 : WCONTINUED));
+  if (p < 0 && errno == EINVAL && !no_continued) {
+    no_continued = 1;
+    p = waitpid(-1, st, WNOHANG | WUNTRACED);
+  }
+  return p;
+}
 /* Reaps without blocking and reports finished background jobs (interactive). */
 void jobs_notify(void) {
   int st;
   pid_t p;
-  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
+  while ((p = reap_nohang(&st)) > 0) record(p, st);
   for (int j = 1; j <= MAXJOBS; j++) {
     if (!jobs[j].used || !jobs[j].bg) continue;
     if (job_done(&jobs[j])) {
@@ -87,7 +97,7 @@ void jobs_notify(void) {
 int jobs_builtin(void) {
   int st;
   pid_t p;
-  while ((p = waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED)) > 0) record(p, st);
+  while ((p = reap_nohang(&st)) > 0) record(p, st);
   for (int j = 1; j <= MAXJOBS; j++) {
     if (!jobs[j].used) continue;
     job_print(j, 0);
