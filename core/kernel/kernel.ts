@@ -83,6 +83,9 @@ export class Kernel {
   readonly chunkInsns = 32768;
   /** Slices ended by the timer interrupt (for /proc/interrupts). */
   timerInterrupts = 0;
+  /** Console (UART) input events and software interrupts (for /proc/interrupts). */
+  uartInterrupts = 0;
+  softInterrupts = 0;
   /** Root table holding the kernel half, copied into every address space. */
   readonly kernelRoot: PageTable;
   readonly console: Console;
@@ -220,7 +223,10 @@ export class Kernel {
   switchTo(t: Task): void {
     if (this.current === t) return;
     const prev = this.current;
-    if (prev !== null && prev.state !== TaskState.DEAD) this.saveCurrent();
+    if (prev !== null && prev.state !== TaskState.DEAD) {
+      this.saveCurrent();
+      if (prev.state === TaskState.RUNNABLE) prev.nivcsw++; else prev.nvcsw++;
+    }
     this.cpu.x.set(t.regs);
     this.cpu.pc = t.pc;
     this.cpu.priv = 0;
@@ -255,7 +261,8 @@ export class Kernel {
       const timer = this.ctl.timer;
       // With a timer the instruction cap is only a backstop; the CLINT ends the slice.
       const sliceEnd = cpu.instret + (timer !== undefined ? this.sliceInsns * 64 : this.sliceInsns);
-      timer?.arm(this.monotonicNs() + this.sliceNs);
+      const sliceStart = this.monotonicNs();
+      timer?.arm(sliceStart + this.sliceNs);
       let r = RUN_TRAP;
       while (this.current === t && t.state === TaskState.RUNNABLE) {
         if (t.notify !== 0) {
@@ -279,9 +286,10 @@ export class Kernel {
           if (r === RUN_HALT) cpu.halted = false;
           break;
         }
-        if ((++checks & 1023) === 0 && this.host.monotonicNs() > stopAt) { timer?.disarm(); this.sched.rotate(); return 'busy'; }
+        if ((++checks & 1023) === 0 && this.host.monotonicNs() > stopAt) { timer?.disarm(); t.runNs += this.monotonicNs() - sliceStart; this.sched.rotate(); return 'busy'; }
       }
       timer?.disarm();
+      t.runNs += this.monotonicNs() - sliceStart;
       if (this.current === t && t.state === TaskState.RUNNABLE) this.sched.rotate();
       if (this.host.monotonicNs() > stopAt) return 'busy';
     }

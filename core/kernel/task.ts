@@ -53,6 +53,12 @@ export class Process {
   sighand: unknown = null;
   /** Set while a vfork child runs: the parent sleeps until exec or exit. */
   vforkDone: WaitQueue | null = null;
+  /** I/O accounting for /proc/[pid]/io (Linux task_io_accounting, kept per thread group). */
+  readonly ioac = { rchar: 0, wchar: 0, syscr: 0, syscw: 0 };
+  /** /proc/[pid]/oom_score_adj (-1000..1000). */
+  oomScoreAdj = 0;
+  /** Whether ptrace-style access (/proc/[pid]/mem, environ, fd) is allowed to same-uid callers (prctl PR_SET_DUMPABLE). */
+  dumpable = true;
 
   constructor(readonly pid: number, public mm: AddressSpace, public files: FdTable, public fs: FsContext, public cred: Cred) {
     this.pgid = pid;
@@ -102,6 +108,13 @@ export class Task {
   wchan = '';
   /** Last syscall number (for /proc/[pid]/syscall and strace). */
   lastSyscall = -1;
+  /** A thread's own name when set through /proc/[pid]/task/[tid]/comm or PR_SET_NAME (null: the process's comm). */
+  comm: string | null = null;
+  /** Accounting for /proc: minor faults, voluntary/involuntary switches, ns spent on the hart, start time. */
+  minflt = 0;
+  nvcsw = 0;
+  nivcsw = 0;
+  runNs = 0;
 
   /** Mutable only for execve from a non-leader thread, which takes over the leader's tid (de_thread). */
   constructor(public tid: number, public proc: Process, readonly kernel: Kernel) {}

@@ -38,7 +38,7 @@ export function handleTrap(k: Kernel, t: Task): void {
         const access = cause === Exc.INSN_PAGE ? ACCESS_FETCH : cause === Exc.LOAD_PAGE ? ACCESS_LOAD : ACCESS_STORE;
         const va = cpu.trapTval;
         const r = handlePageFault(t.mm, va, access);
-        if (r === FAULT_OK) return;
+        if (r === FAULT_OK) { t.minflt++; return; }
         if (r === FAULT_OOM) { if (!k.oomKill()) forceSignal(k, t, SIGSEGV, SEGV_MAPERR, va); return; }
         if (r === FAULT_SIGBUS) { forceSignal(k, t, SIGBUS, 2 /* BUS_ADRERR */, va); return; }
         forceSignal(k, t, SIGSEGV, r === FAULT_MAPERR ? SEGV_MAPERR : SEGV_ACCERR, va);
@@ -56,6 +56,13 @@ export function handleTrap(k: Kernel, t: Task): void {
   } catch (e) {
     k.oops(t, `trap cause ${cause}`, e);
   }
+}
+
+/** /proc/[pid]/io: read(63) readv(65) pread64(67) preadv(69) count as reads, the odd ones as writes, sendfile(71) as both. */
+function ioAccount(t: Task, nr: number, n: number): void {
+  const io = t.proc.ioac;
+  if (nr === 71) { io.syscr++; io.syscw++; io.rchar += n; io.wchar += n; return; }
+  if ((nr & 1) === 1) { io.syscr++; io.rchar += n; } else { io.syscw++; io.wchar += n; }
 }
 
 /** Dispatches the ecall of the current task t. */
@@ -82,6 +89,7 @@ function syscall(k: Kernel, t: Task): void {
   }
   if (traceHooks.sysExit !== null && r !== BLOCK) traceHooks.sysExit(t, nr, args, r);
   t.blockedIn = -1;
+  if (nr >= 63 && nr <= 71 && r !== BLOCK) ioAccount(t, nr, typeof r === 'number' ? r : 0);
   if (typeof r === 'number') {
     t.restart = null;
     if (k.current === t) { setReg(x, 10, r); k.cpu.pc = k.cpu.trapPc + 4; }

@@ -23,7 +23,7 @@ export class Console {
   private ensureInput(): void {
     if (this.started) return;
     this.started = true;
-    this.k.host.startInput((b) => { this.input.push(b.slice()); this.readers.wakeAll(); this.k.kick(); },
+    this.k.host.startInput((b) => { this.input.push(b.slice()); this.k.uartInterrupts++; this.readers.wakeAll(); this.k.kick(); },
       () => { this.eof = true; this.readers.wakeAll(); this.k.kick(); });
   }
 

@@ -18,6 +18,8 @@ export interface Stat {
 }
 
 export interface FileOps {
+  /** Called once a description is made on an inode with its own fops (procfs: access checks, content). */
+  open?(f: File, t: Task): 0 | Errno;
   read?(f: File, t: Task, buf: Uint8Array, pos: number): number | Errno | Block;
   write?(f: File, t: Task, buf: Uint8Array, pos: number): number | Errno | Block;
   /** Returns the new position, or an Errno (ESPIPE for pipes and ttys). Default: SEEK_SET/CUR/END on `size`. */

@@ -7,7 +7,7 @@ import { EACCES, type Errno } from '../../abi/errno.js';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, S_IFCHR, S_IFIFO, S_IFBLK, S_IFSOCK } from '../../abi/linux.js';
 import type { Cred } from '../task.js';
 import type { PageCache } from './pagecache.js';
-import type { Stat } from './file.js';
+import type { FileOps, Stat } from './file.js';
 
 /** Operations a filesystem provides on its inodes (inode_operations + the data seam). */
 export interface InodeOps {
@@ -70,6 +70,8 @@ export class Inode {
   opens = 0;
   /** The filesystem's own data (hostfs: host path components). */
   priv: unknown = null;
+  /** File operations for opens of this inode (Linux i_fop; procfs), instead of the VFS's regular/directory ones. */
+  fops: FileOps | null = null;
   readonly ino: number;
   constructor(readonly sb: SuperBlock, public mode: number, ino?: number) {
     this.ino = ino ?? sb.allocIno();

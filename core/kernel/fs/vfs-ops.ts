@@ -12,7 +12,7 @@ import {
 } from '../../abi/linux.js';
 import type { Block } from '../control.js';
 import type { Task } from '../task.js';
-import { File } from './file.js';
+import { File, type FileOps } from './file.js';
 import { permission, type Inode } from './inode.js';
 import { cacheOf, dirOps, maybeEvict, pathOps, regOps, type NodePriv } from './regfile.js';
 import { fifoOpen } from './pipe.js';
@@ -74,6 +74,13 @@ export function openNode(t: Task, p: Path, flags: number, name: string): File | 
   const e = permission(ino, cred, mask & (acc === 3 ? 6 : 7));
   if (e !== 0) return e;
   if ((mask & 2) && (ino.isReg || ino.isDir) && p.mnt.readOnly) return EROFS;
+  if (ino.fops !== null) {
+    // The filesystem's own file operations (procfs): O_TRUNC is ignored as Linux does for them.
+    const f = nodeFile(t, p, ino.fops, status, name);
+    const r = ino.fops.open?.(f, t) ?? 0;
+    if (r !== 0) { f.put(); return r; }
+    return f;
+  }
   switch (ino.type) {
     case S_IFREG: {
       if ((flags & O_TRUNC) && acc !== 0 && ino.size > 0) { const r = setSize(t, ino, 0); if (r !== 0) return r; }
@@ -98,7 +105,7 @@ export function openNode(t: Task, p: Path, flags: number, name: string): File | 
   }
 }
 
-function nodeFile(t: Task, p: Path, ops: typeof regOps, flags: number, name: string): File {
+function nodeFile(t: Task, p: Path, ops: FileOps, flags: number, name: string): File {
   const priv: NodePriv = { k: t.kernel, path: p, dirents: null };
   const f = new File(ops, flags, name, priv);
   f.node = p;
