@@ -14,6 +14,29 @@
 static int lflag, aflag, Aflag, Rflag, one, dflag, iflag, Fflag, rflag, tflag, Sflag, status, first_out = 1;
 struct ent { char *name; struct stat st; int ok; };
 
+/* Name lookups cached: ls -l asks for the same few ids over and over. */
+static const char *uname_of(uid_t u) {
+  static uid_t cu[16];
+  static char cn[16][33];
+  static int n;
+  for (int i = 0; i < n; i++) if (cu[i] == u) return cn[i][0] ? cn[i] : 0;
+  struct passwd *pw = getpwuid(u);
+  int k = n < 16 ? n++ : 15;
+  cu[k] = u;
+  snprintf(cn[k], sizeof cn[k], "%s", pw ? pw->pw_name : "");
+  return cn[k][0] ? cn[k] : 0;
+}
+static const char *gname_of(gid_t g) {
+  static gid_t cg[16];
+  static char cn[16][33];
+  static int n;
+  for (int i = 0; i < n; i++) if (cg[i] == g) return cn[i][0] ? cn[i] : 0;
+  struct group *gr = getgrgid(g);
+  int k = n < 16 ? n++ : 15;
+  cg[k] = g;
+  snprintf(cn[k], sizeof cn[k], "%s", gr ? gr->gr_name : "");
+  return cn[k][0] ? cn[k] : 0;
+}
 static int cmp_ent(const void *a, const void *b) {
   const struct ent *x = a, *y = b;
   int r;
@@ -44,12 +67,11 @@ static void print_long(const char *dir, struct ent *e, int *w) {
   char m[12], tb[32];
   mode_str(e->st.st_mode, m);
   if (iflag) printf("%*lu ", w[4], e->st.st_ino);
-  struct passwd *pw = getpwuid(e->st.st_uid);
-  struct group *gr = getgrgid(e->st.st_gid);
+  const char *un = uname_of(e->st.st_uid), *gn = gname_of(e->st.st_gid);
   char us[16], gs[16];
   snprintf(us, sizeof us, "%u", e->st.st_uid);
   snprintf(gs, sizeof gs, "%u", e->st.st_gid);
-  printf("%s %*lu %-*s %-*s ", m, w[0], (unsigned long)e->st.st_nlink, w[1], pw ? pw->pw_name : us, w[2], gr ? gr->gr_name : gs);
+  printf("%s %*lu %-*s %-*s ", m, w[0], (unsigned long)e->st.st_nlink, w[1], un ? un : us, w[2], gn ? gn : gs);
   if (S_ISCHR(e->st.st_mode) || S_ISBLK(e->st.st_mode)) printf("%*u, %3u ", w[3] > 5 ? w[3] - 5 : 3, (unsigned)((e->st.st_rdev >> 8) & 0xfff), (unsigned)((e->st.st_rdev & 0xff) | ((e->st.st_rdev >> 12) & 0xfff00)));
   else printf("%*ld ", w[3], (long)e->st.st_size);
   struct tm tm;
@@ -72,9 +94,8 @@ static void print_list(const char *dir, struct ent *v, int n) {
     int w[5] = {1, 1, 1, 1, 1};
     long blocks = 0;
     for (int i = 0; i < n; i++) {
-      struct passwd *pw = getpwuid(v[i].st.st_uid);
-      struct group *gr = getgrgid(v[i].st.st_gid);
-      int a = numw(v[i].st.st_nlink), b = pw ? (int)strlen(pw->pw_name) : numw(v[i].st.st_uid), c = gr ? (int)strlen(gr->gr_name) : numw(v[i].st.st_gid);
+      const char *un = uname_of(v[i].st.st_uid), *gn = gname_of(v[i].st.st_gid);
+      int a = numw(v[i].st.st_nlink), b = un ? (int)strlen(un) : numw(v[i].st.st_uid), c = gn ? (int)strlen(gn) : numw(v[i].st.st_gid);
       int d = (S_ISCHR(v[i].st.st_mode) || S_ISBLK(v[i].st.st_mode)) ? 8 : numw((unsigned long)v[i].st.st_size);
       if (a > w[0]) w[0] = a;
       if (b > w[1]) w[1] = b;

@@ -7,8 +7,15 @@
 #include "include/procps.h"
 
 static const char *user_of(unsigned uid, char *b, size_t n) {
+  static unsigned cu[16];
+  static char cn[16][33];
+  static int nc;
+  for (int i = 0; i < nc; i++) if (cu[i] == uid) { snprintf(b, n, "%s", cn[i]); return b; }
   struct passwd *pw = getpwuid(uid);
   if (pw) snprintf(b, n, "%s", pw->pw_name); else snprintf(b, n, "%u", uid);
+  int k = nc < 16 ? nc++ : 15;
+  cu[k] = uid;
+  snprintf(cn[k], sizeof cn[k], "%s", b);
   return b;
 }
 static void fmt_time(unsigned long ticks, char *b, size_t n) {
