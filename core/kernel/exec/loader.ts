@@ -101,6 +101,14 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
     if (ph.flags & PF_X) { lay.startCode = Math.min(lay.startCode, segStart); lay.endCode = Math.max(lay.endCode, segStart + ph.filesz); }
     else { lay.startData = Math.min(lay.startData, segStart); lay.endData = Math.max(lay.endData, segStart + ph.filesz); }
     while (start < end && mm.findVma(start) !== null) start += PGSIZE; // page shared with the previous segment
+    // Read-only segments map the file's page cache (shared with every process running this
+    // file, and with the hart's decoded code); writable ones get private copies below.
+    const alone = !loads.some((o) => o !== ph && pageDown(bias + o.vaddr) < end && pageUp(bias + o.vaddr + o.memsz) > start);
+    if (!(ph.flags & PF_W) && alone && start === pageDown(segStart) && ph.filesz === ph.memsz && (segStart - ph.offset) % PGSIZE === 0) {
+      const r = mm.map(start, end - start, prot, false, cacheOf(k, f.ino), pageDown(ph.offset) / PGSIZE, name, true);
+      if (typeof r !== 'number') return fail(r);
+      continue;
+    }
     if (start < end) {
       const r = mm.map(start, end - start, prot, false, null, 0, name, true);
       if (typeof r !== 'number') return fail(r);
@@ -178,7 +186,6 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
     const [lo, hi] = mm.pt.satp();
     k.ctl.setSatp(lo, hi);
   } else { t.fregs.fill(0); t.fflags = 0; t.frm = 0; }
-  k.ctl.flushICache();
   t.state = t.state === TaskState.DEAD ? TaskState.DEAD : t.state;
   execHooks.onExec?.(k, t);
   return 0;

@@ -1,7 +1,7 @@
 // The page-fault handler (Linux's handle_mm_fault): demand-zero for anonymous
-// memory, the object's page for shared mappings, a private copy for private
-// file mappings, and the copy-on-write break on a write to a shared private
-// page. Used by the trap path for user faults and by uaccess for the kernel's
+// memory, the object's page for shared mappings and for reads of private file
+// mappings (read-only until written), a private copy when a private file page
+// is written, and the copy-on-write break on a write to a shared private page. Used by the trap path for user faults and by uaccess for the kernel's
 // own accesses to user memory.
 import { PGSIZE } from './frames.js';
 import { AddressSpace, protToPte, pageDown, TASK_SIZE } from './mm.js';
@@ -60,6 +60,14 @@ export function handlePageFault(mm: AddressSpace, va: number, access: number): n
     if (vma.shared) {
       frames.incRef(src);
       pa = src;
+    } else if (access !== ACCESS_STORE) {
+      // A private file page is shared with the page cache until written (then COW copies it):
+      // program text of every process running the same file uses the same frames.
+      frames.incRef(src);
+      if (!pt.map(page, src, (want & ~PTE_W) | (want & PTE_W ? PTE_COW : 0))) { frames.decRef(src); return FAULT_OOM; }
+      mm.rss++;
+      mm.tlbFlush(page);
+      return FAULT_OK;
     } else {
       pa = frames.allocCopy(src);
       if (pa === -1) return FAULT_OOM;
