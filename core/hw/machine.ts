@@ -253,6 +253,9 @@ export class Machine {
     if (this.poll()) return { kind: 'exit', code: this.exitCode ?? 0 };
     for (;;) {
       if (h.instret >= limit) return { kind: 'limit', instret: h.instret };
+      // Whether the timer was already due (MTIP up) when this slice began: a WFI
+      // that returns even so cannot be woken by the timer (MTIE is masked).
+      const dueBefore = this.clint.ticksUntilTimer() === 0;
       let r: number;
       if (trace !== undefined) {
         trace(h);
@@ -270,18 +273,21 @@ export class Machine {
       }
       if (r === RunExit.WFI) {
         const ticks = this.clint.ticksUntilTimer();
-        if (ticks === Infinity) {
-          // Only console input can still wake the hart (through the UART/PLIC, or a polling loop).
-          if (this.uart.rxCount > 0) continue;
-          if (limits.inputOpen?.() === true) return { kind: 'idle', waitMs: 10 };
-          return { kind: 'deadlock' };
+        if (ticks > 0 && ticks !== Infinity) {
+          if (this.deterministic) {
+            // Jump to the deadline and raise MTIP before the hart looks again.
+            this.skippedTicks += ticks;
+            this.clint.update();
+            continue;
+          }
+          return { kind: 'idle', waitMs: Math.min(10, (ticks * 1000) / this.timebaseHz) };
         }
-        if (this.deterministic) {
-          this.skippedTicks += Math.max(1, ticks);
-          continue;
-        }
-        if (ticks > 0) return { kind: 'idle', waitMs: Math.min(10, (ticks * 1000) / this.timebaseHz) };
-        continue;
+        if (ticks === 0 && !dueBefore) continue; // the timer just fired: let the hart see it
+        // No timer event can wake the hart now; only console input can (through
+        // the UART interrupt, or a loop that polls the UART around its WFI).
+        if (this.uart.rxCount > 0) continue;
+        if (limits.inputOpen?.() === true) return { kind: 'idle', waitMs: 10 };
+        return { kind: 'deadlock' };
       }
       if (sliceEnd !== Infinity && this.now() >= sliceEnd) return { kind: 'yield' };
     }

@@ -143,6 +143,25 @@ test('WFI with nothing that could wake the hart is a deadlock', (t) => {
   t.deepEqual(m.runSync({ maxInsns: 1e6 }), { kind: 'deadlock' });
 });
 
+test('WFI with the timer armed but MTIE masked is a deadlock once the deadline passes', async (t) => {
+  const build = () => {
+    const a = new Asm(BASE);
+    a.li(T0, MTIME); a.emit(ld(T1, T0, 0));
+    a.emit(addi(T1, T1, 2000));
+    a.li(T0, MTIMECMP); a.emit(sd(T1, T0, 0));
+    a.li(T0, 0x8); a.emit(csrw(MIE, T0), csrrsi(0, MSTATUS, 8));   // only MSIE
+    a.label('idle'); a.emit(wfi()); a.j('idle');
+    return finish(a);
+  };
+  const { m } = machine();
+  m.loadElfBytes(build());
+  t.deepEqual(m.runSync({}), { kind: 'deadlock' });
+  t.true(m.clint.mtime() >= 2000, 'mtime jumped to the deadline first');
+  const rt = new Machine({ ramSize: 4 * 1024 * 1024 });
+  rt.loadElfBytes(build());
+  t.deepEqual(await rt.run({ maxInsns: 1e8 }), { kind: 'deadlock' });
+});
+
 test('real-time clock: run() sleeps through WFI until the timer fires', async (t) => {
   // mtimecmp = mtime + 4000 ticks (0.4 ms at 10 MHz), wfi, exit 3 from the handler.
   const b = new Asm(BASE);
