@@ -24,6 +24,8 @@ import { scalarAlu, scalarEnd, scalarMovsx } from './scalar.js';
 import { Frame, SLOT_CHARS, Slot, State, statesSafe } from './state.js';
 import { U32, U64, tnumIsConst } from './tnum.js';
 
+/** Checkpoints kept per instruction (Linux bounds them by a miss heuristic instead). */
+const MAX_CHECKPOINTS = 64;
 const tmpSrc = new Reg();
 const loadTmp = new Reg();
 const jmpTmp = new Reg();
@@ -77,30 +79,70 @@ function isStateVisited(env: Env, st: State): boolean {
   if (list === undefined) list = env.visited[pc] = [];
   const live = env.cfg.live[pc];
   const liveAt = env.liveAt;
-  let looping = false;
-  for (let k = 0; k < list.length; k++) {
-    const cp = list[k];
-    if (cp.branches === 0) {
-      if (statesSafe(cp.state, st, live, liveAt, false)) { cp.hits++; return true; }
-    } else {
-      looping = true;
-      if (env.cfg.hasBackEdge && statesSafe(cp.state, st, live, liveAt, true) && isAncestor(cp, st)) {
+  // Equal states (the common case in loops) are found by fingerprint among every checkpoint ever made here.
+  const key = fingerprint(st, live, env);
+  const twins = env.fpIndex.get(key);
+  if (twins !== undefined) {
+    for (const cp of twins) {
+      if (cp.branches === 0) {
+        if (statesSafe(cp.state, st, live, liveAt, false)) { cp.hits++; return true; }
+      } else if (env.cfg.hasBackEdge && statesSafe(cp.state, st, live, liveAt, true) && isAncestor(cp, st)) {
         env.fail('E_UNBOUNDED_LOOP', pc, `infinite loop detected at insn ${pc}: the state repeats without progress`);
       }
     }
-    // Linux's heuristic: a checkpoint that keeps missing is dropped from the list (it stays a parent).
+  }
+  // Subsumption by a more general explored state, among a bounded list.
+  for (let k = 0; k < list.length; k++) {
+    const cp = list[k];
+    if (cp.branches === 0 && statesSafe(cp.state, st, live, liveAt, false)) { cp.hits++; return true; }
+    // Linux's heuristic: a checkpoint that keeps missing leaves the list (it stays a parent and a twin).
     if (++cp.misses > cp.hits * 3 + 3) { list.splice(k, 1); k--; }
   }
-  // Inside a loop, checkpoint rarely; elsewhere after a little progress.
-  const enough = looping ? env.jmpsSinceCp >= 20 && env.insnsSinceCp >= 100 : env.jmpsSinceCp >= 2 && env.insnsSinceCp >= 8;
-  if (list.length > 0 && !enough) return false;
+  // Checkpoint after a little progress; inside a loop (an unfinished checkpoint here) less often, as Linux does.
+  let looping = false;
+  for (let k = 0; k < list.length && !looping; k++) looping = list[k].branches !== 0;
+  if (list.length > 0 && (env.jmpsSinceCp < 2 || env.insnsSinceCp < 8)) return false;
+  if (looping && env.jmpsSinceCp < 20 && env.insnsSinceCp < 100) return false;
+  if (list.length >= MAX_CHECKPOINTS) {
+    // Drop the least useful: a checkpoint still being explored first (it stays a parent and a twin), else the fewest hits.
+    let worst = 0;
+    for (let k = 0; k < list.length; k++) {
+      const a = list[k]; const b = list[worst];
+      if ((a.branches !== 0 ? -1 : a.hits) < (b.branches !== 0 ? -1 : b.hits)) worst = k;
+    }
+    list.splice(worst, 1);
+  }
   const cp = { state: st.clone(), branches: 1, parent: st.parent, hits: 0, misses: 0 };
   st.parent = cp;
   list.push(cp);
+  if (twins !== undefined) twins.push(cp); else env.fpIndex.set(key, [cp]);
   env.states++;
   env.jmpsSinceCp = 0;
   env.insnsSinceCp = 0;
   return false;
+}
+
+/** A cheap 32-bit summary of what pruning compares; equal states have equal fingerprints (collisions only cost a comparison). */
+function fingerprint(st: State, live: number, env: Env): number {
+  let h = Math.imul(st.pc, 0x9e3779b1) ^ (st.frames.length << 8) ^ st.refs.length;
+  for (let k = 0; k < st.frames.length; k++) {
+    const f = st.frames[k];
+    const mask = k === st.frames.length - 1 ? live : env.liveAt(st.frames[k + 1].callsite + 1) & 0x7c0;
+    h = Math.imul(h ^ f.callsite, 0x85ebca6b);
+    for (let r = 0; r <= 10; r++) {
+      if ((mask & (1 << r)) === 0) continue;
+      const g = f.regs[r];
+      h = Math.imul(h ^ (g.type * 977 + g.off * 31 + g.range), 0xcc9e2d51);
+      if (g.type !== RegType.NOT_INIT) {
+        h = Math.imul(h ^ Number(g.var.value & 0xffffffffn), 0x1b873593);
+        h = Math.imul(h ^ Number(g.umax & 0xffffffffn), 0xe6546b64);
+      }
+    }
+    h ^= f.depth;
+    const stk = f.stack;
+    for (let b = 512 - ((f.depth + 7) & ~7); b < 512; b++) h = (Math.imul(h, 31) + stk[b]) | 0;
+  }
+  return h | 0;
 }
 
 function isAncestor(cp: object, st: State): boolean {
@@ -300,7 +342,7 @@ function pointerAlu(env: Env, st: State, i: Insn, pc: number, dst: Reg, src: Reg
   const opName = ['+=', '-=', '*=', '/=', '|=', '&=', '<<=', '>>=', 'neg', '%=', '^=', 'mov', 's>>=', 'end'][op >> 4];
   if (is32) env.fail('E_PTR_ARITH', pc, `R${i.dst} 32-bit pointer arithmetic prohibited`);
   if (dst.isPointer() && src.isPointer()) {
-    if (op === BPF_SUB && dst.type === src.type && dst.type !== RegType.CONST_PTR_TO_MAP) {
+    if (op === BPF_SUB) {
       if (!env.privileged) env.fail('E_PTR_ARITH', pc, `R${i.dst} pointer -= pointer prohibited`);
       markUnknown(dst);
       return;

@@ -37,6 +37,8 @@ export class Env {
   readonly maps: readonly MapDef[];
   readonly visited: (Checkpoint[] | undefined)[];
   readonly pending: State[] = [];
+  /** Every checkpoint by fingerprint (see check.ts), for finding equal states quickly. */
+  readonly fpIndex = new Map<number, Checkpoint[]>();
   /** Deepest stack use seen per function. */
   readonly depth: number[];
   processed = 0;
