@@ -5,7 +5,7 @@ import { PhysMem } from '../../core/hw/index.js';
 import { FrameAllocator, PGSIZE } from '../../core/kernel/mm/frames.js';
 import { AddressSpace } from '../../core/kernel/mm/mm.js';
 import { PageTable, PTE_U, PTE_R, PTE_W, PTE_V, PTE_A, PTE_D } from '../../core/kernel/mm/pagetable.js';
-import { ShmObject } from '../../core/kernel/mm/vma.js';
+import { BytesObject, ShmObject } from '../../core/kernel/mm/vma.js';
 import { handlePageFault, ACCESS_LOAD, ACCESS_STORE, ACCESS_FETCH, FAULT_OK, FAULT_MAPERR, FAULT_ACCERR, FAULT_OOM } from '../../core/kernel/mm/fault.js';
 import { copyIn, copyOut, copyInString, getUser32 } from '../../core/kernel/mm/uaccess.js';
 import { EEXIST, EFAULT, ENAMETOOLONG, ENOMEM } from '../../core/abi/errno.js';
@@ -179,4 +179,20 @@ test('brk grows and shrinks the heap VMA and refuses to cross a mapping', (t) =>
   mm.map(0x100000 + 8 * PGSIZE, PGSIZE, 3, false, null, 0, '', true);
   t.is(mm.setBrk(0x100000 + 20 * PGSIZE), 0x100000 + PGSIZE, 'blocked by a mapping: old break returned');
   t.is(mm.setBrk(0x1000), 0x100000 + PGSIZE, 'below the start: unchanged');
+});
+
+test('private file mappings share the object page until written, then copy', (t) => {
+  const fa = mkFrames();
+  const mm = new AddressSpace(fa);
+  const obj = new BytesObject(fa, new Uint8Array(PGSIZE + 10).fill(3));
+  const a = mm.map(0, 2 * PGSIZE, 3, false, obj, 0, 'file', false) as number;
+  obj.unref();
+  t.is(handlePageFault(mm, a, ACCESS_LOAD), FAULT_OK);
+  const shared = obj.getPage(0);
+  t.is(mm.pt.ptePa(mm.pt.lookup(a)), shared, 'read maps the object page itself');
+  t.is(mm.pt.pteLo(mm.pt.lookup(a)) & PTE_W, 0);
+  t.is(copyOut(mm, a, Uint8Array.of(9)), 0);
+  t.not(mm.pt.ptePa(mm.pt.lookup(a)), shared, 'write copies');
+  t.is(fa.ram.u8[shared - fa.ram.base], 3, 'the object is untouched');
+  t.deepEqual([...(copyIn(mm, a + PGSIZE + 8, 4) as Uint8Array)], [3, 3, 0, 0], 'past EOF reads zero');
 });
