@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <time.h>
+#define gettid() ((pid_t)syscall(SYS_gettid))
 
 static volatile int hits[65];
 static volatile int order[16], norder;
@@ -25,10 +26,11 @@ static void act(int sig, siginfo_t *si, void *uc) {
 
 static void plain(int sig) { hits[sig]++; }
 
+static volatile int deep_calls;
 static void deep(int sig) {
   nested_depth++;
   if (nested_depth > maxdepth) maxdepth = nested_depth;
-  if (nested_depth < 3) raise(sig);
+  if (++deep_calls < 3) raise(sig);
   nested_depth--;
 }
 
@@ -107,7 +109,8 @@ int main(void) {
   sigaction(SIGHUP, &sa, NULL);
   raise(SIGHUP);
   printf("defer: maxdepth=%d\n", maxdepth);
-  maxdepth = 0;
+  printf("defer: calls=%d\n", deep_calls);
+  maxdepth = 0; deep_calls = 0;
   sa.sa_flags = SA_NODEFER;
   sigaction(SIGHUP, &sa, NULL);
   raise(SIGHUP);
@@ -166,8 +169,15 @@ int main(void) {
   printf("tgkill: code=%d (SI_TKILL=%d)\n", lastcode, SI_TKILL);
   siginfo_t fake; memset(&fake, 0, sizeof fake); fake.si_code = SI_USER;
   errno = 0;
-  r = syscall(SYS_rt_sigqueueinfo, 1, SIGUSR1, &fake);
+  c = fork();
+  if (c == 0) { for (;;) pause(); }
+  r = syscall(SYS_rt_sigqueueinfo, c, SIGUSR1, &fake);
   printf("sigqueueinfo SI_USER to other: %d errno=%d\n", r, errno);
+  fake.si_code = SI_QUEUE;
+  r = syscall(SYS_rt_sigqueueinfo, c, SIGTERM, &fake);
+  int st;
+  waitpid(c, &st, 0);
+  printf("sigqueueinfo SI_QUEUE: %d, child signalled=%d sig=%d\n", r, WIFSIGNALED(st), WTERMSIG(st));
   errno = 0;
   printf("kill(-99999)=%d errno=%d kill bad sig=%d errno=%d\n", kill(-99999, 0), errno, kill(getpid(), 99), errno);
   return 0;

@@ -41,9 +41,9 @@ int fflush(FILE *f) {
   }
   if (f->wpos) return flush_out(f);
   if (f->rend > f->rpos && !(f->flags & F_MEM)) {
-    /* Give unread input back to the file so the offset is right for others. */
-    lseek(f->fd, -(off_t)(f->rend - f->rpos), SEEK_CUR);
-    f->rpos = f->rend = 0;
+    /* Give unread input back to the file so the offset is right for others
+       (only possible on seekable files; a pipe keeps its buffered bytes). */
+    if (lseek(f->fd, -(off_t)(f->rend - f->rpos), SEEK_CUR) >= 0) f->rpos = f->rend = 0;
   }
   return 0;
 }
