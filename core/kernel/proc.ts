@@ -21,7 +21,11 @@ export const signalHooks: {
   childExited: ((k: Kernel, parent: Process, child: Process) => void) | null;
   /** Runs before a task with t.notify != 0 returns to user mode: set up signal frames, EINTR a blocked call (t.blockedIn). */
   beforeUser: ((k: Kernel, t: Task) => void) | null;
-} = { force: null, send: null, childExited: null, beforeUser: null };
+  /** clone made child from parent (signal handlers copied or shared, alternate stack). */
+  cloned: ((k: Kernel, parent: Task, child: Task, flags: number) => void) | null;
+  /** p became a zombie (after reparenting its former children): orphaned process groups, session hangup. */
+  exited: ((k: Kernel, p: Process, oldChildren: Process[]) => void) | null;
+} = { force: null, send: null, childExited: null, beforeUser: null, cloned: null, exited: null };
 
 /** Signals whose default action dumps core (wait status carries 0x80). */
 const CORE_SIGS = new Set([SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV, 24, 25, 31]);
@@ -131,6 +135,7 @@ function exitProcess(k: Kernel, p: Process, status: number): void {
   if (p.vforkDone) { p.vforkDone.wakeAll(); p.vforkDone = null; }
   // Reparent children to init (pid 1) when it is alive, else detach them (reaped at exit).
   const init = k.procs.get(1);
+  const oldChildren = [...p.children];
   for (const c of p.children) {
     c.parent = init !== undefined && init !== p && !init.zombie ? init : null;
     c.parent?.children.add(c);
@@ -139,6 +144,7 @@ function exitProcess(k: Kernel, p: Process, status: number): void {
   }
   p.children.clear();
   p.zombie = true;
+  signalHooks.exited?.(k, p, oldChildren);
   const parent = p.parent;
   if (parent !== null && !parent.zombie) {
     parent.childWait.wakeAll();

@@ -5,15 +5,16 @@ import { ECHILD, EFAULT, EINVAL, ENOMEM, EPERM, ESRCH, E2BIG, type Errno } from 
 import {
   CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PARENT_SETTID, CLONE_SETTLS,
   CLONE_SIGHAND, CLONE_THREAD, CLONE_VFORK, CLONE_VM, CSIGNAL, WNOHANG, WUNTRACED, WCONTINUED, WEXITED, WNOWAIT,
-  WSTOPPED, __WALL, __WCLONE, __WNOTHREAD, P_ALL, P_PID, P_PGID, CLD_EXITED, CLD_KILLED, CLD_DUMPED, SIGCHLD,
+  WSTOPPED, __WALL, __WCLONE, __WNOTHREAD, P_ALL, P_PID, P_PGID, CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_STOPPED, CLD_CONTINUED, SIGCHLD, SIGCONT,
   RLIM_NLIMITS, RLIMIT_NOFILE, CLONE_PIDFD, CLONE_NEWNS,
 } from '../abi/linux.js';
 import { BLOCK, GONE, NORETURN } from '../kernel/control.js';
 import type { SyscallResult } from '../kernel/syscall.js';
 import { Process, Task } from '../kernel/task.js';
 import { WaitQueue } from '../kernel/waitqueue.js';
-import { exitGroup, exitThread, reap } from '../kernel/proc.js';
+import { exitGroup, exitThread, reap, signalHooks } from '../kernel/proc.js';
 import { execve } from '../kernel/exec/loader.js';
+import { stopReport, contReport, consumeStop, consumeCont } from '../kernel/signal/index.js';
 import { copyIn, copyInStringBytes, copyOut, getUser64, putUser32 } from '../kernel/mm/uaccess.js';
 import { setReg } from '../kernel/trap.js';
 import { int, isErr, StructWriter, readI64 } from './util.js';
@@ -71,6 +72,7 @@ export function doClone(t: Task, c: CloneArgs): SyscallResult {
   if (f & CLONE_PARENT_SETTID) if (putUser32(t.mm, c.parentTid, child.tid) !== 0) { /* Linux ignores */ }
   if (f & CLONE_CHILD_SETTID) putUser32(child.mm, c.childTid, child.tid);
   if (f & CLONE_CHILD_CLEARTID) child.clearChildTid = c.childTid;
+  signalHooks.cloned?.(k, t, child, f);
   k.sched.enqueue(child);
   if ((f & CLONE_VFORK) && !(f & CLONE_THREAD)) {
     const q = new WaitQueue();
@@ -155,11 +157,20 @@ export function sysWait4(t: Task, a: Float64Array): SyscallResult {
   if (pid === -2147483648) return ESRCH;
   const kids = selectChildren(t.proc, pid);
   if (kids.length === 0) return ECHILD;
-  const z = kids.find((c) => c.zombie);
+  const z = kids.find((c) => c.zombie || ((options & WUNTRACED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
   if (z === undefined) {
     if (options & WNOHANG) return 0;
     t.sleepOn([t.proc.childWait], -1, 'do_wait');
     return BLOCK;
+  }
+  if (!z.zombie) {
+    // A stopped ((sig << 8) | 0x7f) or continued (0xffff) child, reported once.
+    const stop = (options & WUNTRACED) ? stopReport(z) : 0;
+    const st = stop !== 0 ? (stop << 8) | 0x7f : 0xffff;
+    if (statusp !== 0 && copyOut(t.mm, statusp, new StructWriter(4).i32(0, st).bytes) !== 0) return EFAULT;
+    if (rusage !== 0 && copyOut(t.mm, rusage, new Uint8Array(144)) !== 0) return EFAULT;
+    if (stop !== 0) consumeStop(z); else consumeCont(z);
+    return z.pid;
   }
   if (statusp !== 0) {
     const b = new StructWriter(4).i32(0, z.exitStatus).bytes;
@@ -181,7 +192,7 @@ export function sysWaitid(t: Task, a: Float64Array): SyscallResult {
   else return EINVAL;
   const kids = selectChildren(t.proc, pid);
   if (kids.length === 0) return ECHILD;
-  const z = (options & WEXITED) ? kids.find((c) => c.zombie) : undefined;
+  const z = kids.find((c) => (c.zombie && (options & WEXITED)) || ((options & WSTOPPED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
   if (z === undefined) {
     if (options & WNOHANG) {
       if (infop !== 0 && copyOut(t.mm, infop, new Uint8Array(128)) !== 0) return EFAULT;
@@ -189,6 +200,16 @@ export function sysWaitid(t: Task, a: Float64Array): SyscallResult {
     }
     t.sleepOn([t.proc.childWait], -1, 'do_wait');
     return BLOCK;
+  }
+  if (!z.zombie) {
+    const stop = (options & WSTOPPED) ? stopReport(z) : 0;
+    if (infop !== 0) {
+      const w = new StructWriter(128).i32(0, SIGCHLD).i32(8, stop !== 0 ? CLD_STOPPED : CLD_CONTINUED)
+        .i32(16, z.pid).i32(20, z.cred.uid).i32(24, stop !== 0 ? stop : SIGCONT);
+      if (copyOut(t.mm, infop, w.bytes) !== 0) return EFAULT;
+    }
+    if (!(options & WNOWAIT)) { if (stop !== 0) consumeStop(z); else consumeCont(z); }
+    return 0;
   }
   const st = z.exitStatus;
   const sig = st & 0x7f;
@@ -298,30 +319,3 @@ export function sysPrctl(t: Task, a: Float64Array): SyscallResult {
   }
   return EINVAL;
 }
-
-export function sysGetpgid(t: Task, a: Float64Array): SyscallResult {
-  const pid = int(a[0]);
-  const p = pid === 0 ? t.proc : t.kernel.procs.get(pid);
-  return p === undefined ? ESRCH : p.pgid;
-}
-export function sysSetpgid(t: Task, a: Float64Array): SyscallResult {
-  const pid = int(a[0]), pgid = int(a[1]);
-  if (pgid < 0) return EINVAL;
-  const p = pid === 0 ? t.proc : t.kernel.procs.get(pid);
-  if (p === undefined || (p !== t.proc && p.parent !== t.proc)) return ESRCH;
-  p.pgid = pgid === 0 ? p.pid : pgid;
-  return 0;
-}
-export function sysGetsid(t: Task, a: Float64Array): SyscallResult {
-  const pid = int(a[0]);
-  const p = pid === 0 ? t.proc : t.kernel.procs.get(pid);
-  return p === undefined ? ESRCH : p.sid;
-}
-export function sysSetsid(t: Task): SyscallResult {
-  const p = t.proc;
-  for (const q of t.kernel.procs.values()) if (q.pgid === p.pid && q !== p) return EPERM;
-  if (p.pgid === p.pid && p.sid === p.pid) return EPERM;
-  p.sid = p.pgid = p.pid;
-  return p.sid;
-}
-
