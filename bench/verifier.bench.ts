@@ -24,7 +24,8 @@ function cPrograms(): Job[] {
   const jobs: Job[] = [];
   for (const f of readdirSync(src).filter((x) => x.endsWith('.c')).sort()) {
     const o = join(out, f.replace(/\.c$/, '.o'));
-    try { execFileSync('clang', ['-target', 'bpf', '-O2', '-c', join(src, f), '-o', o], { stdio: 'pipe' }); } catch { return []; }
+    const g = readFileSync(join(src, f), 'utf8').includes('".maps"') ? ['-g'] : [];
+    try { execFileSync('clang', ['-target', 'bpf', '-O2', ...g, '-c', join(src, f), '-o', o], { stdio: 'pipe' }); } catch { return []; }
     const elf = readElf(new Uint8Array(readFileSync(o)));
     if (!elf.ok) continue;
     const maps = elf.value.maps.map((m) => ({ ...m, name: m.name }));

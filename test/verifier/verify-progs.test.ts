@@ -39,7 +39,9 @@ for (const f of files) {
     }
     mkdirSync(out, { recursive: true });
     const obj = join(out, f.replace(/\.c$/, '.o'));
-    execFileSync('clang', ['-target', 'bpf', '-O2', '-c', join(src, f), '-o', obj], { stdio: 'pipe' });
+    // BTF-defined maps (section ".maps") need the BTF that -g emits.
+    const g = readFileSync(join(src, f), 'utf8').includes('".maps"') ? ['-g'] : [];
+    execFileSync('clang', ['-target', 'bpf', '-O2', ...g, '-c', join(src, f), '-o', obj], { stdio: 'pipe' });
     const elf = readElf(new Uint8Array(readFileSync(obj)));
     if (!elf.ok) { t.fail(`ELF: ${elf.error}`); return; }
     const maps = elf.value.maps.map((m) => ({ ...m, flags: (m.flags ?? 0) | (m.readonly === true ? BPF_F_RDONLY_PROG : 0) }));
