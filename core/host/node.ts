@@ -53,7 +53,23 @@ export class NodeHost implements Host {
     process.stdin.resume();
   }
 
+  private raw = false;
+  setRawMode(on: boolean): void {
+    if (!process.stdin.isTTY || on === this.raw) return;
+    process.stdin.setRawMode(on);
+    this.raw = on;
+    // Whatever happens, the user's terminal comes back in its normal mode.
+    if (on) process.once('exit', () => { if (this.raw) process.stdin.setRawMode(false); });
+  }
+  windowSize(): { rows: number; cols: number } | null {
+    return process.stdout.isTTY ? { rows: process.stdout.rows, cols: process.stdout.columns } : null;
+  }
+  onResize(cb: (rows: number, cols: number) => void): void {
+    if (process.stdout.isTTY) process.stdout.on('resize', () => cb(process.stdout.rows, process.stdout.columns));
+  }
+
   stopInput(): void {
+    this.setRawMode(false);
     if (!this.listening) return;
     this.listening = false;
     process.stdin.pause();

@@ -49,6 +49,12 @@ export interface Host {
   startInput(onData: (b: Uint8Array) => void, onEnd: () => void): void;
   stopInput(): void;
   isTty(fd: number): boolean;
+  /** Puts the host terminal in raw mode (the guest's line discipline echoes and edits) or restores it. */
+  setRawMode?(on: boolean): void;
+  /** The host terminal's size, when it is one. */
+  windowSize?(): { rows: number; cols: number } | null;
+  /** Calls cb when the host terminal is resized (SIGWINCH for the guest). */
+  onResize?(cb: (rows: number, cols: number) => void): void;
   randomBytes(buf: Uint8Array): void;
   readonly fs: HostFs | null;
   /** Resolves after letting the host event loop run (I/O, timers). */

@@ -1,7 +1,9 @@
 // The console: fds 0, 1, 2 of the first process, bridged to the host adapter
 // (output written through, input buffered and handed to blocked readers).
-// A stand-in until the files issue's tty with a line discipline replaces it;
-// it answers TCGETS like a tty when the host side is a terminal, else ENOTTY.
+// When the host's stdin is a terminal, the console is a Tty instead (tty.ts:
+// the host terminal in raw mode, our line discipline echoing and editing,
+// window size from the host with SIGWINCH); otherwise it passes bytes
+// through and answers ENOTTY to terminal ioctls, as a pipe would.
 import { EAGAIN, EINVAL, ENOTTY, ESPIPE, type Errno } from '../../abi/errno.js';
 import { O_NONBLOCK, POLLIN, POLLOUT, S_IFCHR, TCGETS, TIOCGWINSZ, TIOCGPGRP, TCSETS } from '../../abi/linux.js';
 import { BLOCK, type Block } from '../control.js';
@@ -10,19 +12,38 @@ import type { Task } from '../task.js';
 import { WaitQueue } from '../waitqueue.js';
 import { File, type FileOps, type Stat } from './file.js';
 import { copyOut } from '../mm/uaccess.js';
+import { Tty } from './tty.js';
+import { mkdev } from './devfs.js';
 
 export class Console {
   private input: Uint8Array[] = [];
   private eof = false;
   private started = false;
   readonly readers = new WaitQueue();
-  constructor(private readonly k: Kernel) {}
+  /** The console terminal when the host's stdin is a tty; null for pipes and files. */
+  readonly tty: Tty | null;
+  constructor(private readonly k: Kernel) {
+    this.tty = k.host.isTty(0) ? new Tty(k, '/dev/console', mkdev(5, 1), (b) => k.host.writeConsole(1, b)) : null;
+  }
 
-  hasReaders(): boolean { return this.readers.length > 0 && !this.eof; }
+  hasReaders(): boolean {
+    if (this.tty !== null) return this.tty.readers.length > 0 && !this.tty.hungUp;
+    return this.readers.length > 0 && !this.eof;
+  }
 
   private ensureInput(): void {
     if (this.started) return;
     this.started = true;
+    const tty = this.tty;
+    if (tty !== null) {
+      const h = this.k.host;
+      h.setRawMode?.(true);
+      const ws = h.windowSize?.();
+      if (ws) { tty.rows = ws.rows; tty.cols = ws.cols; }
+      h.onResize?.((rows, cols) => tty.resize(rows, cols));
+      h.startInput((b) => { this.k.uartInterrupts++; tty.input(b); }, () => tty.hangup());
+      return;
+    }
     this.k.host.startInput((b) => { this.input.push(b.slice()); this.k.uartInterrupts++; this.readers.wakeAll(); this.k.kick(); },
       () => { this.eof = true; this.readers.wakeAll(); this.k.kick(); });
   }
@@ -49,6 +70,7 @@ export class Console {
   }
 
   open(fd: number): File {
+    if (this.tty !== null) { this.ensureInput(); return this.tty.open(null, 2); }
     const flags = fd === 0 ? 0 : 1;
     return new File(consoleOps, flags, '/dev/console', { console: this, fd });
   }
