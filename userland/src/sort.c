@@ -106,7 +106,7 @@ int main(int argc, char **argv) {
     read_file(f);
     if (f != stdin) fclose(f);
   }
-  /* Stable: merge sort by index to keep input order for equal keys. */
+  /* Equal keys fall back to comparing whole lines (GNU sort without -s). */
   qsort(lines, nlines, sizeof *lines, cmp);
   FILE *out = stdout;
   if (outfile && !(out = fopen(outfile, "w"))) { fprintf(stderr, "sort: open failed: %s: %s\n", outfile, strerror(errno)); return 2; }
