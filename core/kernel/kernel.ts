@@ -77,6 +77,8 @@ export class Kernel {
   readonly log: string[] = [];
   readonly deterministic: boolean;
   aslr: boolean;
+  /** /proc/sys/kernel/randomize_va_space as last written (2 when ASLR is on by default). */
+  randomizeVaSpace: number;
   readonly sliceInsns: number;
   readonly sliceNs: number;
   /** Instructions per run() call between timer polls. */
@@ -86,6 +88,8 @@ export class Kernel {
   /** Console (UART) input events and software interrupts (for /proc/interrupts). */
   uartInterrupts = 0;
   softInterrupts = 0;
+  /** ns the hart spent running tasks (for /proc/stat's cpu line; the rest is idle). */
+  busyNs = 0;
   /** Root table holding the kernel half, copied into every address space. */
   readonly kernelRoot: PageTable;
   readonly console: Console;
@@ -121,6 +125,7 @@ export class Kernel {
     this.host = o.host;
     this.deterministic = o.deterministic ?? false;
     this.aslr = o.aslr ?? !this.deterministic;
+    this.randomizeVaSpace = this.aslr ? 2 : 0;
     this.sliceInsns = o.sliceInsns ?? 200_000;
     this.sliceNs = o.sliceNs ?? 4_000_000;
     this.rand = this.deterministic ? mulberry32(o.seed ?? 1) : Math.random;
@@ -289,7 +294,8 @@ export class Kernel {
         if ((++checks & 1023) === 0 && this.host.monotonicNs() > stopAt) { timer?.disarm(); t.runNs += this.monotonicNs() - sliceStart; this.sched.rotate(); return 'busy'; }
       }
       timer?.disarm();
-      t.runNs += this.monotonicNs() - sliceStart;
+      const ran = this.monotonicNs() - sliceStart;
+      t.runNs += ran; this.busyNs += ran;
       if (this.current === t && t.state === TaskState.RUNNABLE) this.sched.rotate();
       if (this.host.monotonicNs() > stopAt) return 'busy';
     }
