@@ -28,7 +28,7 @@ function cPrograms(): Job[] {
     try { execFileSync('clang', ['-target', 'bpf', '-O2', ...g, '-c', join(src, f), '-o', o], { stdio: 'pipe' }); } catch { return []; }
     const elf = readElf(new Uint8Array(readFileSync(o)));
     if (!elf.ok) continue;
-    const maps = elf.value.maps.map((m) => ({ ...m, name: m.name }));
+    const maps = elf.value.maps.map((m) => ({ ...m, flags: (m.flags ?? 0) | (m.readonly === true ? 128 : 0), frozen: m.readonly === true ? m.initial : undefined }));
     for (const p of elf.value.programs) {
       const t = progTypeForSection(p.section);
       if (t !== undefined) jobs.push({ name: `${f}:${p.section}`, code: p.bytes, type: t.id, maps });

@@ -43,6 +43,8 @@ function loadUnits(file: string, typeOpt: ProgType | undefined, section: string 
     const maps: MapDef[] = elf.value.maps.map((m) => ({
       type: m.type, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, name: m.name,
       flags: (m.flags ?? 0) | (m.readonly === true ? BPF_F_RDONLY_PROG : 0),
+      // libbpf freezes .rodata after creating it, so its contents are known to the verifier.
+      frozen: m.readonly === true ? m.initial : undefined,
     }));
     const progs = elf.value.programs.filter((p) => section === undefined || p.section === section || p.section.startsWith(section + '/') || p.name === section);
     if (progs.length === 0) throw new UsageError(`${file}: no program${section === undefined ? '' : ` in section '${section}'`}`);

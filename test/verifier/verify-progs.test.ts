@@ -44,7 +44,9 @@ for (const f of files) {
     execFileSync('clang', ['-target', 'bpf', '-O2', ...g, '-c', join(src, f), '-o', obj], { stdio: 'pipe' });
     const elf = readElf(new Uint8Array(readFileSync(obj)));
     if (!elf.ok) { t.fail(`ELF: ${elf.error}`); return; }
-    const maps = elf.value.maps.map((m) => ({ ...m, flags: (m.flags ?? 0) | (m.readonly === true ? BPF_F_RDONLY_PROG : 0) }));
+    const maps = elf.value.maps.map((m) => ({
+      ...m, flags: (m.flags ?? 0) | (m.readonly === true ? BPF_F_RDONLY_PROG : 0), frozen: m.readonly === true ? m.initial : undefined,
+    }));
     t.true(elf.value.programs.length > 0);
     for (const p of elf.value.programs) {
       const type = progTypeForSection(p.section);

@@ -37,6 +37,9 @@ export interface MapDef {
   readonly maxEntries: number;
   readonly flags?: number;
   readonly name?: string;
+  /** Contents of a frozen map (user space can no longer change it, as libbpf does for .rodata). With
+   *  BPF_F_RDONLY_PROG, the verifier reads constant-offset loads from it as known values. */
+  readonly frozen?: Uint8Array;
 }
 
 /** The runtime operations of one map instance. Keys and values are byte arrays of the declared sizes. */

@@ -83,8 +83,17 @@ function regionAccess(env: Env, ptr: Reg, a: Access, size: number, code: 'E_OOB_
   if (env.strict && !tnumIsAligned(tnumAdd(ptr.var, tnumConst(BigInt(ptr.off + a.off))), a.size)) {
     env.fail('E_MISALIGNED', a.pc, `misaligned ${what} access off ${ptr.off + a.off} size ${a.size}`);
   }
-  if (a.write) storedPointerCheck(env, a, what === 'map value' ? 'map' : what);
-  else markLoaded(a.dst!, a.size, a.signed);
+  if (a.write) { storedPointerCheck(env, a, what === 'map value' ? 'map' : what); return; }
+  const m = ptr.map;
+  if (ptr.type === RegType.PTR_TO_MAP_VALUE && m !== null && m.frozen !== undefined && ((m.flags ?? 0) & BPF_F_RDONLY_PROG) !== 0 &&
+    tnumIsConst(ptr.var) && hi <= m.frozen.length) {
+    // A read-only, frozen map (e.g. .rodata): the loaded bytes are known.
+    let v = 0n;
+    for (let i = hi - 1; i >= lo; i--) v = (v << 8n) | BigInt(m.frozen[i]);
+    signExtendConst(a.dst!, v, a.size, a.signed);
+    return;
+  }
+  markLoaded(a.dst!, a.size, a.signed);
 }
 
 function packetAccess(env: Env, ptr: Reg, a: Access): void {
