@@ -265,9 +265,11 @@ export class Kernel {
       this.switchTo(t);
       const timer = this.ctl.timer;
       // With a timer the instruction cap is only a backstop; the CLINT ends the slice.
-      const sliceEnd = cpu.instret + (timer !== undefined ? this.sliceInsns * 64 : this.sliceInsns);
+      // Deterministic mode: seeded slice lengths (0.5x..1.5x), so a seed picks one reproducible interleaving.
+      const jitter = this.deterministic ? 0.5 + this.rand() : 1;
+      const sliceEnd = cpu.instret + Math.round((timer !== undefined ? this.sliceInsns * 64 : this.sliceInsns) * jitter);
       const sliceStart = this.monotonicNs();
-      timer?.arm(sliceStart + this.sliceNs);
+      timer?.arm(sliceStart + Math.round(this.sliceNs * jitter));
       let r = RUN_TRAP;
       while (this.current === t && t.state === TaskState.RUNNABLE) {
         if (t.notify !== 0) {
