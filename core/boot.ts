@@ -119,6 +119,7 @@ export function boot(o: BootOptions = {}): Booted {
     // userland/rootfs (next to userland/bin): /etc, /root, /home/user, /lib/modules...
     const image = o.binDir.replace(/\/bin\/?$/, '/rootfs');
     if (image !== o.binDir) copyTree(host, fs, image, '');
+    fs.chown('/home/user', 1000, 1000);
   }
   for (const [path, bytes] of Object.entries(o.files ?? {})) fs.addFile(path, bytes, 0o755);
   for (const m of o.mounts ?? []) fs.mountHost(m.host, m.guest, m.rw);

@@ -15,13 +15,15 @@ import { makePipe, pipeSize, setPipeSize, isPipe } from '../kernel/fs/pipe.js';
 import { makeEventFd } from '../kernel/fs/eventfd.js';
 import { openAt } from '../kernel/fs/vfs-ops.js';
 import { conflict, lockQueue, releaseLocks, setLock, F_UNLCK, F_WRLCK, F_RDLCK } from '../kernel/fs/locks.js';
-import { copyIn, copyInString, copyOut } from '../kernel/mm/uaccess.js';
+import { copyIn, copyInString, copyInto, copyOut } from '../kernel/mm/uaccess.js';
 import { accessOk, int, isErr, readI64, StructWriter } from './util.js';
 
 /** Largest single read/write (Linux MAX_RW_COUNT). */
 const MAX_RW = 0x7ffff000;
 /** Kernel bounce buffer cap per call (a short count is legal and libc loops). */
 const CHUNK = 1 << 20;
+/** Bounce buffers for read/write (syscalls run one at a time; file ops copy out of them before returning). */
+const readBounce = new Uint8Array(CHUNK), writeBounce = new Uint8Array(CHUNK);
 
 export function fileOf(t: Task, fd: number): File | Errno {
   const f = t.proc.files.get(fd);
@@ -57,7 +59,7 @@ function doRead(t: Task, f: File, buf: number, count: number, pos = -1): Syscall
   if (count < 0) return EINVAL;
   count = Math.min(count, MAX_RW, CHUNK);
   if (!accessOk(buf, count)) return EFAULT;
-  const kbuf = new Uint8Array(count);
+  const kbuf = readBounce.subarray(0, count);
   const n = kread(t, f, kbuf, pos);
   if (typeof n !== 'number') return n;
   if (n > 0 && copyOut(t.mm, buf, kbuf.subarray(0, n)) !== 0) return EFAULT;
@@ -68,8 +70,9 @@ function doWrite(t: Task, f: File, buf: number, count: number, pos = -1): Syscal
   if (!f.writable || f.ops.write === undefined) return EBADF;
   if (count < 0) return EINVAL;
   count = Math.min(count, MAX_RW, CHUNK);
-  const kbuf = copyIn(t.mm, buf, count);
-  if (isErr(kbuf)) return kbuf;
+  const kbuf = writeBounce.subarray(0, count);
+  const r = copyInto(t.mm, buf, kbuf, 0, count);
+  if (r !== 0) return r;
   return kwrite(t, f, kbuf, pos);
 }
 

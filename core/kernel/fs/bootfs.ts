@@ -109,6 +109,12 @@ export class RootFs {
     return 0;
   }
 
+  /** Boot-time ownership (e.g. /home/user for uid 1000). */
+  chown(path: string, uid: number, gid: number): void {
+    const ino = this.lookup(path);
+    if (ino instanceof Inode) { ino.uid = uid; ino.gid = gid; }
+  }
+
   lookup(path: string, cwd = '/', follow = true): Inode | Errno { return this.vfs.lookup(path, cwd, follow); }
   pathOf(ino: Inode): string { return ino.isDir ? this.vfs.pathOf({ mnt: this.vfs.rootMnt, ino }) : '/'; }
   /** A regular file's whole contents (exec). */
