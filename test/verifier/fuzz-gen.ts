@@ -25,7 +25,7 @@ const ALU_OPS = [0x00, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x90, 0xa0, 0xc
 const JMP_OPS = [0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0xa0, 0xb0, 0xc0, 0xd0];
 
 /** A pending forward jump: patched to a label index once the code is laid out. */
-interface Item { i: Insn; label?: string; target?: string }
+interface Item { i: Insn; label?: string; target?: string; call?: string }
 
 export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filter'): Insn[] {
   const pick = <T>(a: readonly T[]): T => a[r() % a.length];
@@ -59,8 +59,9 @@ export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filte
     emit(insn(BPF_JMP | 0x20 | BPF_X, 2, 9), 'out');
   }
   const n = 5 + (r() % 25);
+  let useFn = false;
   for (let k = 0; k < n; k++) {
-    switch (r() % 14) {
+    switch (r() % (type === 'kprobe' ? 16 : 14)) {
       case 0: case 1: {
         const cls = r() % 3 === 0 ? BPF_ALU : BPF_ALU64;
         const op = pick(ALU_OPS);
@@ -101,6 +102,31 @@ export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filte
       }
       case 11: emit(insn(BPF_JMP | 0x80, 0, 0, 0, pick([5, 7, 8]))); for (let j = 1; j <= 5; j++) emit(insn(BPF_ALU64 | 0xb0 | BPF_K, j, 0, 0, small())); break;
       case 12: emit(insn(BPF_ALU64 | 0xb0 | BPF_X, scal(), pick([0, 1, 2, 3, 6, 7, 10]))); break;
+      case 14: {
+        // A ringbuf record: reserve, null check, write, submit or discard.
+        const l = `R${nl++}`;
+        emit(insn(LDDW, 1, BPF_PSEUDO_MAP_FD, 0, 2)); emit(insn(0));
+        emit(insn(BPF_ALU64 | 0xb0 | BPF_K, 2, 0, 0, pick([8, 16, 24])));
+        emit(insn(BPF_ALU64 | 0xb0 | BPF_K, 3, 0, 0, 0));
+        emit(insn(BPF_JMP | 0x80, 0, 0, 0, 131));
+        emit(insn(BPF_JMP | 0x10 | BPF_K, 0, 0, 0, 0), l);
+        emit(insn(BPF_ST | BPF_MEM | pick(SIZES), 0, 0, r() % 2 ? 0 : r() % 9, small()));
+        emit(insn(BPF_ALU64 | 0xb0 | BPF_X, 1, 0));
+        emit(insn(BPF_ALU64 | 0xb0 | BPF_K, 2, 0, 0, 0));
+        emit(insn(BPF_JMP | 0x80, 0, 0, 0, r() % 2 ? 132 : 133));
+        label(l);
+        for (let j = 0; j <= 5; j++) emit(insn(BPF_ALU64 | 0xb0 | BPF_K, j, 0, 0, small()));
+        break;
+      }
+      case 15: {
+        // A call to the local function at the end, with a scalar or a stack pointer argument.
+        if (r() % 2) emit(insn(BPF_ALU64 | 0xb0 | BPF_X, 1, scal()));
+        else { emit(insn(BPF_ALU64 | 0xb0 | BPF_X, 1, 10)); emit(insn(BPF_ALU64 | 0x00 | BPF_K, 1, 0, 0, -8 * (1 + (r() % 3)))); }
+        code.push({ i: insn(BPF_JMP | 0x80, 0, 1, 0, 0), call: 'fn' });
+        for (let j = 1; j <= 5; j++) emit(insn(BPF_ALU64 | 0xb0 | BPF_K, j, 0, 0, small()));
+        useFn = true;
+        break;
+      }
       default: {
         // A counted loop: rX = 0; l: rY += 1; rX += 1; if rX < K goto l
         const l = `B${nl++}`;
@@ -115,6 +141,14 @@ export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filte
   label('out');
   emit(insn(BPF_ALU64 | 0xb0 | BPF_K, 0, 0, 0, type === 'xdp' ? 2 : 0));
   emit(insn(BPF_JMP | 0x90));
+  if (useFn) {
+    // fn(r1): reads through r1 when it is a pointer, else masks it.
+    label('fn');
+    if (r() % 2) emit(insn(BPF_LDX | BPF_MEM | pick(SIZES), 0, 1, r() % 8));
+    else { emit(insn(BPF_ALU64 | 0xb0 | BPF_X, 0, 1)); emit(insn(BPF_ALU64 | 0x50 | BPF_K, 0, 0, 0, 7)); }
+    emit(insn(BPF_ST | BPF_MEM | BPF_DW, 10, 0, -8, 1));
+    emit(insn(BPF_JMP | 0x90));
+  }
   // Lay out: labels take no slot.
   const at = new Map<string, number>();
   let pc = 0;
@@ -123,6 +157,7 @@ export function generate(r: () => number, type: 'kprobe' | 'xdp' | 'socket_filte
   for (const c of code) {
     if (c.label !== undefined) continue;
     if (c.target !== undefined) c.i.off = at.get(c.target)! - out.length - 1;
+    if (c.call !== undefined) c.i.imm = at.get(c.call)! - out.length - 1;
     out.push(c.i);
   }
   return out;
