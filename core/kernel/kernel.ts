@@ -104,6 +104,8 @@ export class Kernel {
   private nextPid = 1;
   private readonly rand: () => number;
   private readonly bootNs: number;
+  /** CLOCK_REALTIME - CLOCK_MONOTONIC, fixed at boot (settimeofday would change it). */
+  realtimeOffsetNs = 0;
   private skewNs = 0;
   readonly nsPerInsn = 10;
   /** Resolves the idle wait of run() (console input, host events). */
@@ -140,6 +142,10 @@ export class Kernel {
     this.console = new Console(this);
     this.rootfs = new RootFs(this);
     this.vdso = new Vdso(this.frames);
+    // CLOCK_REALTIME = CLOCK_MONOTONIC + a fixed offset (no NTP slewing): the vDSO computes it
+    // from rdtime and the offset it reads from its data page.
+    this.realtimeOffsetNs = this.deterministic ? 1_700_000_000e9 : Math.round(this.host.realtimeNs() - this.monotonicNs());
+    this.vdso.setRealtimeOffset(this.realtimeOffsetNs);
     this.cpu.trapToHost = 1; // every trap from U-mode comes back to us
   }
 
@@ -151,7 +157,7 @@ export class Kernel {
   }
   /** CLOCK_REALTIME in ns since the epoch. */
   realtimeNs(): number {
-    return this.deterministic ? 1_700_000_000e9 + this.monotonicNs() : this.host.realtimeNs();
+    return this.realtimeOffsetNs + this.monotonicNs();
   }
   randomBytes(buf: Uint8Array): void {
     if (this.deterministic) for (let i = 0; i < buf.length; i++) buf[i] = (this.rand() * 256) | 0;

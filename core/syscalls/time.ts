@@ -19,8 +19,9 @@ import { getTimespec, int, isErr, putTimespec, StructWriter } from './util.js';
 export function clockNs(t: Task, clk: number): number | Errno {
   const k = t.kernel;
   switch (clk) {
-    case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE: case 8 /* REALTIME_ALARM */: case 11 /* TAI */: return k.realtimeNs();
-    // 100 ns steps: the vDSO answers these from rdtime (10 MHz), and the two paths must agree.
+    // 100 ns steps: the vDSO answers these from rdtime (10 MHz) and the realtime offset, and the two paths must agree.
+    case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE: case 8 /* REALTIME_ALARM */: case 11 /* TAI */:
+      return k.realtimeOffsetNs + Math.floor(k.monotonicNs() / 100) * 100;
     case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME: case 9:
       return Math.floor(k.monotonicNs() / 100) * 100;
     case CLOCK_PROCESS_CPUTIME_ID: return t.proc.threads.reduce((s, x) => s + x.instret, 0) * k.nsPerInsn;
@@ -32,8 +33,29 @@ export function clockNs(t: Task, clk: number): number | Errno {
   }
 }
 
+/**
+ * CLOCK_REALTIME as exact [sec, nsec]: the offset plus the 100 ns monotonic value
+ * overflows 2^53 ns, so it is added in two parts (the vDSO does the same sum in 64 bits).
+ */
+function realtimeParts(t: Task): [number, number] {
+  const k = t.kernel;
+  const off = k.realtimeOffsetNs;
+  let sec = Math.floor(off / 1e9);
+  let rem = off - sec * 1e9;
+  if (rem < 0) { sec--; rem += 1e9; } else if (rem >= 1e9) { sec++; rem -= 1e9; }
+  const x = rem + Math.floor(k.monotonicNs() / 100) * 100;
+  return [sec + Math.floor(x / 1e9), x % 1e9];
+}
+
+const isRealtime = (clk: number): boolean => clk === CLOCK_REALTIME || clk === CLOCK_REALTIME_COARSE || clk === 8 || clk === 11;
+
 export function sysClockGettime(t: Task, a: Float64Array): SyscallResult {
-  const ns = clockNs(t, int(a[0]));
+  const clk = int(a[0]);
+  if (isRealtime(clk)) {
+    const [sec, nsec] = realtimeParts(t);
+    return copyOut(t.mm, a[1], new StructWriter(16).u64(0, sec).u64(8, nsec).bytes);
+  }
+  const ns = clockNs(t, clk);
   if (isErr(ns)) return ns;
   return putTimespec(t, a[1], ns);
 }
@@ -49,9 +71,8 @@ export function sysClockGetres(t: Task, a: Float64Array): SyscallResult {
 
 export function sysGettimeofday(t: Task, a: Float64Array): SyscallResult {
   if (a[0] !== 0) {
-    const ns = t.kernel.realtimeNs();
-    const sec = Math.floor(ns / 1e9);
-    if (copyOut(t.mm, a[0], new StructWriter(16).u64(0, sec).u64(8, Math.floor((ns - sec * 1e9) / 1000)).bytes) !== 0) return EFAULT;
+    const [sec, nsec] = realtimeParts(t);
+    if (copyOut(t.mm, a[0], new StructWriter(16).u64(0, sec).u64(8, Math.floor(nsec / 1000)).bytes) !== 0) return EFAULT;
   }
   if (a[1] !== 0 && copyOut(t.mm, a[1], new Uint8Array(8)) !== 0) return EFAULT;
   return 0;
