@@ -256,3 +256,17 @@ t('yes repeats its line; tty says when stdin is not a terminal', (tt) => {
   tt.is(y.stdout, 'not a tty\n');
   tt.is(y.status, 1);
 });
+
+t('mktemp creates unique files and directories', (tt) => {
+  const d = tree();
+  const a = guest('mktemp', ['-p', d]).stdout.trim();
+  const b = guest('mktemp', ['-d', '-p', d]).stdout.trim();
+  tt.regex(a, new RegExp(`^${d}/tmp\\.[A-Za-z0-9]{10}$`));
+  tt.true(statSync(a).isFile());
+  tt.true(statSync(b).isDirectory());
+  tt.not(a, b);
+  tt.is(guest('mktemp', [join(d, 'fooXX')]).stderr, `mktemp: too few X's in template '${join(d, 'fooXX')}'\n`);
+  const e = guest('mktemp', ['-p', '/nonexistent']);
+  tt.regex(e.stderr, /^mktemp: failed to create file via template '\/nonexistent\/tmp\.\w+': No such file or directory$/m);
+  tt.is(e.status, 1);
+});

@@ -28,6 +28,6 @@ line2"
 echo $((0x1f + 010 + 1))
 for i in 1 2 3; do echo $i; done | while read j; do echo "got $j"; done
 { echo a; echo b; } | sort -r
-echo "tilde: ~ ~/x" ; d=~; [ "$d" = "$HOME" ] && echo "tilde expands"
+HOME=/home/someone; echo "tilde: ~ ~/x" ~ ~/x; d=~; [ "$d" = "$HOME" ] && echo "tilde expands"
 : ${newvar:=default}; echo $newvar
 echo "${undefined-}" "${undefined:-}" end
