@@ -287,7 +287,14 @@ export class Kernel {
         if (budget <= 0) { r = RUN_BUDGET; break; }
         if (timer !== undefined && budget > this.chunkInsns) budget = this.chunkInsns;
         const before = cpu.instret;
-        r = cpu.run(budget);
+        try {
+          r = cpu.run(budget);
+        } catch (e) {
+          // An exception out of the emulated hart is a bug below us: contain it like an oops.
+          t.instret += cpu.instret - before;
+          this.oops(t, 'hart', e);
+          break;
+        }
         t.instret += cpu.instret - before;
         if (r === RUN_TRAP) {
           if (cpu.trapIsInterrupt) { this.timerInterrupts++; break; } // the slice is over

@@ -111,3 +111,16 @@ test('deterministic mode: the seed drives the interleaving of competing processe
   const others = await Promise.all([2, 3, 4, 5].map(once));
   t.true(others.some((o) => o !== a), 'some other seed interleaves differently');
 });
+
+test('an exception out of the hart is contained like an oops: the task dies, the kernel goes on', async (t) => {
+  if (!needGcc(t)) return;
+  const host = new MemoryHost();
+  const b = boot({ host, files: { '/bin/args': readFileSync(buildGuest('args')) } });
+  const hart = b.hart as unknown as { run(n: number): number };
+  const real = hart.run.bind(hart);
+  let armed = true;
+  hart.run = (n: number) => { if (armed) { armed = false; throw new Error('emulator bug'); } return real(n); };
+  t.deepEqual(await b.runProgram('/bin/args', ['args']), { status: 9 });
+  t.true(b.kernel.log.some((l) => l.includes('Oops: hart: emulator bug')));
+  t.deepEqual(await b.runProgram('/bin/args', ['args', 'ok']), { status: 2 << 8 });
+});
