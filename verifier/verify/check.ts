@@ -112,6 +112,7 @@ function isStateVisited(env: Env, st: State): boolean {
     }
     list.splice(worst, 1);
   }
+  clearSingularIds(st);
   const cp = { state: st.clone(), branches: 1, parent: st.parent, hits: 0, misses: 0 };
   st.parent = cp;
   list.push(cp);
@@ -120,6 +121,18 @@ function isStateVisited(env: Env, st: State): boolean {
   env.jmpsSinceCp = 0;
   env.insnsSinceCp = 0;
   return false;
+}
+
+/** A scalar id held by one register links nothing: drop it so that pruning does not demand it. */
+function clearSingularIds(st: State): void {
+  const count = new Map<number, number>();
+  let any = false;
+  for (const f of st.frames) {
+    for (const r of f.regs) if (r.type === RegType.SCALAR && r.id !== 0) { count.set(r.id, (count.get(r.id) ?? 0) + 1); any = true; }
+    for (const r of f.spilled) if (r !== null && r.type === RegType.SCALAR && r.id !== 0) { count.set(r.id, (count.get(r.id) ?? 0) + 1); any = true; }
+  }
+  if (!any) return;
+  forEachReg(st, (r) => { if (r.type === RegType.SCALAR && r.id !== 0 && count.get(r.id) === 1) r.id = 0; });
 }
 
 /** A cheap 32-bit summary of what pruning compares; equal states have equal fingerprints (collisions only cost a comparison). */
