@@ -39,6 +39,9 @@ import { FpRegs } from './fpu/index.js';
 import { execute } from './hart-exec.js';
 import { SLOTS_PER_PAGE, SLOT_WORDS } from './decode.js';
 import { invalidateCode, TLB_EMPTY, TLB_SIZE } from './hart-mem.js';
+import { X_OFF, TLB_OFF, TLB_BYTES } from './jit/layout.js';
+import { Jit, runJit } from './jit/index.js';
+import type { JitOptions } from './jit/index.js';
 
 export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3 } as const;
 export type RunExitCode = (typeof RunExit)[keyof typeof RunExit];
@@ -54,10 +57,13 @@ export interface HartOptions {
   hartId?: number;
   /** Decoded pages held at once (default DC_MAX_PAGES, at most the number of RAM pages). */
   decodePages?: number;
+  /** Translate hot code to WebAssembly (default: on when RAM is a WebAssembly.Memory and NODIX_JIT is not 0). */
+  jit?: boolean | JitOptions;
 }
 
 export class Hart {
-  readonly x = new Int32Array(64);
+  /** Integer registers (in the RAM memory's scratch area when RAM is a WebAssembly.Memory: see jit/layout.ts). */
+  readonly x: Int32Array;
   pc = 0;
   priv = 3;
   instret = 0;
@@ -97,15 +103,15 @@ export class Hart {
   /** Set when the run loop must leave its fast path soon (interrupt pending, CSR change...). */
   irqCheck = true;
   // Software TLBs: tag = virtual page number low/high parts, value = RAM byte offset of the page.
-  readonly tlbLTagLo = new Int32Array(TLB_SIZE);
-  readonly tlbLTagHi = new Int32Array(TLB_SIZE);
-  readonly tlbLOff = new Int32Array(TLB_SIZE);
-  readonly tlbSTagLo = new Int32Array(TLB_SIZE);
-  readonly tlbSTagHi = new Int32Array(TLB_SIZE);
-  readonly tlbSOff = new Int32Array(TLB_SIZE);
-  readonly tlbXTagLo = new Int32Array(TLB_SIZE);
-  readonly tlbXTagHi = new Int32Array(TLB_SIZE);
-  readonly tlbXOff = new Int32Array(TLB_SIZE);
+  readonly tlbLTagLo: Int32Array;
+  readonly tlbLTagHi: Int32Array;
+  readonly tlbLOff: Int32Array;
+  readonly tlbSTagLo: Int32Array;
+  readonly tlbSTagHi: Int32Array;
+  readonly tlbSOff: Int32Array;
+  readonly tlbXTagLo: Int32Array;
+  readonly tlbXTagHi: Int32Array;
+  readonly tlbXOff: Int32Array;
   /** LR/SC reservation: physical address and size, or -1. */
   resAddr = -1;
   resSize = 0;
@@ -126,10 +132,21 @@ export class Hart {
    * (fence.i, flushDecodeCache). For layers built on the decode cache, e.g. a JIT.
    */
   onCodeInvalidate: ((ramPage: number) => void) | null = null;
+  /** The translator and its cache (core/hw/jit/), or null: run() then only interprets. */
+  readonly jit: Jit | null = null;
 
   constructor(bus: Bus, opts: HartOptions = {}) {
     this.bus = bus;
     this.ram = bus.ram;
+    // Registers and TLBs live where translated code can reach them (jit/layout.ts).
+    const so = this.ram.scratchOff, buf = this.ram.buffer;
+    const arr = (at: number, n: number) => (so >= 0 ? new Int32Array(buf, so + at, n) : new Int32Array(n));
+    this.x = arr(X_OFF, 64);
+    const t = (k: number) => arr(TLB_OFF + k * TLB_BYTES, TLB_SIZE);
+    this.tlbLTagLo = t(0); this.tlbLTagHi = t(1); this.tlbLOff = t(2);
+    this.tlbSTagLo = t(3); this.tlbSTagHi = t(4); this.tlbSOff = t(5);
+    this.tlbXTagLo = t(6); this.tlbXTagHi = t(7); this.tlbXOff = t(8);
+    this.x.fill(0);
     // The fast path keeps RAM byte offsets in int32 (TLB entries, typed-array indices).
     if (this.ram.size >= 0x8000_0000) throw new RangeError(`hart: RAM must be below 2 GiB, got ${this.ram.size} bytes`);
     this.hartId = opts.hartId ?? 0;
@@ -145,6 +162,8 @@ export class Hart {
     this.dcPageOf = new Int32Array(dcPages).fill(-1);
     this.codePage = new Uint8Array(pages);
     this.tlbFlush();
+    const jo = opts.jit ?? process.env.NODIX_JIT !== '0';
+    if (jo !== false && this.ram.wasmMemory !== null) this.jit = new Jit(this, jo === true ? {} : jo);
   }
 
   /** Raises or lowers a hardware interrupt-pending bit of mip (MSIP 3, MTIP 7, MEIP 11, SEIP 9...). */
@@ -188,9 +207,13 @@ export class Hart {
   run(budget: number): number {
     if (this.halted) return RunExit.HALT;
     this.mmu.sync(this); // the embedder may have changed priv or CSRs directly
-    return execute(this, budget);
+    return this.jit !== null ? runJit(this, this.jit, budget) : execute(this, budget);
   }
 
-  /** Executes one instruction (debuggers); same return values as run(). */
-  step(): number { return this.run(1); }
+  /** Executes one instruction in the interpreter (debuggers); same return values as run(). */
+  step(): number {
+    if (this.halted) return RunExit.HALT;
+    this.mmu.sync(this);
+    return execute(this, 1);
+  }
 }

@@ -3,9 +3,21 @@
 // The hart's fast path indexes these views directly; everything else (the bus,
 // the kernel's page-table code, loaders) uses the helpers below. Offsets are
 // byte offsets from `base`; callers check bounds with `contains` first.
+//
+// The buffer is a WebAssembly.Memory's when one can be had (issue 3): the
+// hart's translated code (core/hw/jit/) then loads and stores guest RAM
+// directly. The memory is a little larger than RAM: the `scratch` bytes after
+// RAM (SCRATCH_BYTES at byte offset `scratchOff`) hold the hart state that
+// translated code shares with JavaScript (integer registers, software TLBs).
+// The views below cover RAM only; the memory never grows, so they stay valid.
+
+import { WA } from './jit/wasm.js';
+import type { WasmMemory } from './jit/wasm.js';
 
 export const DRAM_BASE = 0x8000_0000;
 export const DEFAULT_RAM_SIZE = 256 * 1024 * 1024;
+/** Bytes after RAM shared by the hart and its translated code (one wasm page). */
+export const SCRATCH_BYTES = 65536;
 
 export class PhysMem {
   readonly buffer: ArrayBuffer;
@@ -14,15 +26,29 @@ export class PhysMem {
   readonly i32: Int32Array;
   readonly u32: Uint32Array;
   readonly view: DataView;
+  /** The WebAssembly.Memory holding RAM at offset 0, or null (no WebAssembly, or RAM too large). */
+  readonly wasmMemory: WasmMemory | null = null;
+  /** Byte offset of the SCRATCH_BYTES shared area after RAM (-1 without wasmMemory). */
+  readonly scratchOff: number = -1;
 
   constructor(readonly size: number = DEFAULT_RAM_SIZE, readonly base: number = DRAM_BASE) {
     if (size <= 0 || size % 4096 !== 0) throw new RangeError(`RAM size must be a positive multiple of 4096, got ${size}`);
-    this.buffer = new ArrayBuffer(size);
-    this.u8 = new Uint8Array(this.buffer);
-    this.u16 = new Uint16Array(this.buffer);
-    this.i32 = new Int32Array(this.buffer);
-    this.u32 = new Uint32Array(this.buffer);
-    this.view = new DataView(this.buffer);
+    let buffer: ArrayBuffer | null = null;
+    const ramPages = Math.ceil(size / 65536);
+    if (WA !== undefined && ramPages + 1 <= 32768 && process.env.NODIX_JIT !== '0') {
+      try {
+        const mem = new WA.Memory({ initial: ramPages + 1, maximum: ramPages + 1 });
+        this.wasmMemory = mem;
+        this.scratchOff = ramPages * 65536;
+        buffer = mem.buffer;
+      } catch { buffer = null; } // address space exhausted: plain memory, interpreter only
+    }
+    this.buffer = buffer ?? new ArrayBuffer(size);
+    this.u8 = new Uint8Array(this.buffer, 0, size);
+    this.u16 = new Uint16Array(this.buffer, 0, size >>> 1);
+    this.i32 = new Int32Array(this.buffer, 0, size >>> 2);
+    this.u32 = new Uint32Array(this.buffer, 0, size >>> 2);
+    this.view = new DataView(this.buffer, 0, size);
   }
 
   /** True when [paddr, paddr+len) lies inside RAM. */

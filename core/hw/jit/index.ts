@@ -1,0 +1,227 @@
+// The hart's tiered execution engine: the dispatcher that run() uses when RAM
+// is a WebAssembly.Memory. Cold code runs in the interpreter (hart-exec.ts) in
+// short slices; each slice end looks at the pc's physical page and counts how
+// often it is seen there; a page seen HOT_THRESHOLD times is translated
+// (translate.ts) into one WebAssembly function, which later slices call
+// directly. Translations are keyed by RAM page (so satp changes and shared
+// text need nothing: the pc's page is resolved through the hart's fetch TLB,
+// which every translation change flushes) and dropped through the hart's
+// onCodeInvalidate (guest stores into a decoded page, fence.i, arena eviction,
+// host writes via invalidateRange). Interrupts are checked before each call;
+// a call runs at most JIT_SLICE instructions. Instructions a translation
+// cannot do inline come back with ST_INTERP and run in the interpreter one at
+// a time, which also takes their traps precisely.
+import type { Hart } from '../hart.js';
+import { execute } from '../hart-exec.js';
+import { checkInterrupts } from '../trap.js';
+import { translatePage } from './translate.js';
+import { WA } from './wasm.js';
+import { execFp } from '../fpu/index.js';
+import { execFpMem, SYS_OK } from '../hart-system.js';
+import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS } from './layout.js';
+
+/** Slices a page is seen at before it is translated. */
+export const HOT_THRESHOLD = 16;
+/** Most instructions one call of translated code runs (bounds interrupt latency). */
+export const JIT_SLICE = 4096;
+/** Interpreter slice length between looks at the pc. */
+const INTERP_SLICE = 128;
+/** Retranslations of a page for new entry points before it is left to the interpreter. */
+const MAX_RETRANSLATE = 24;
+
+const TWO32 = 4294967296;
+
+type PageFn = (entry: number, budget: number) => number;
+
+export interface JitStats {
+  translations: number;
+  invalidations: number;
+  /** Calls into translated code; lookups that found a translation and entry; lookups in total. */
+  calls: number;
+  hits: number;
+  lookups: number;
+  /** Instructions retired in translated code / by the interpreter under the dispatcher. */
+  jitInsns: number;
+  interpInsns: number;
+  /** Exits that handed one instruction to the interpreter. */
+  interpExits: number;
+  compileMs: number;
+  translatedInsns: number;
+}
+
+export interface JitOptions {
+  /** Page visits before translation (default HOT_THRESHOLD; 0 translates on first sight). */
+  threshold?: number;
+}
+
+export class Jit {
+  readonly fns: (PageFn | null)[];
+  /** Per translated page: block index + 1 of each halfword offset, 0 where no block starts. */
+  readonly entries: (Uint16Array | null)[];
+  readonly hot: Uint16Array;
+  readonly retrans: Uint8Array;
+  readonly wanted: (number[] | null)[];
+  readonly threshold: number;
+  readonly stats: JitStats = {
+    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0,
+    compileMs: 0, translatedInsns: 0,
+  };
+  /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
+  trace: ((pc: number, why: number) => void) | null = null;
+  private readonly imports: Record<string, Record<string, unknown>>;
+  /** The scratch area as int32 words (VBASE, NEXTPC, NEXTOFF, STATUS). */
+  readonly s32: Int32Array;
+
+  constructor(readonly h: Hart, opts: JitOptions = {}) {
+    const ram = h.ram;
+    if (ram.wasmMemory === null) throw new Error('jit: RAM is not a WebAssembly.Memory');
+    const pages = ram.size >>> 12;
+    this.fns = new Array<PageFn | null>(pages).fill(null);
+    this.entries = new Array<Uint16Array | null>(pages).fill(null);
+    this.wanted = new Array<number[] | null>(pages).fill(null);
+    this.hot = new Uint16Array(pages);
+    this.retrans = new Uint8Array(pages);
+    this.threshold = opts.threshold ?? HOT_THRESHOLD;
+    const csr = h.csr, fpr = h.fp, x = h.x;
+    const FS = 3 << 13; // mstatus.FS
+    const st = this.stats;
+    this.imports = { m: {
+      mem: ram.wasmMemory,
+      // OP-FP/FMA: 0 done, 1 illegal (the interpreter re-executes it and traps).
+      fp: (insn: number): number => {
+        if ((csr.mstatus & FS) === 0 || execFp(fpr, insn, x) !== 0) return 1;
+        csr.mstatus |= FS;
+        return 0;
+      },
+      // FLW/FLD/FSW/FSD: 0 done, 1 fault (re-executed by the interpreter), 2 done but translations were dropped.
+      fpm: (w: number, imm: number, insn: number, raw: number): number => {
+        const inv = st.invalidations;
+        if (execFpMem(h, w, imm, insn, raw) !== SYS_OK) return 1;
+        return st.invalidations !== inv ? 2 : 0;
+      },
+    } };
+    this.s32 = new Int32Array(ram.buffer, ram.scratchOff, 1024);
+    const prev = h.onCodeInvalidate;
+    h.onCodeInvalidate = (page) => { this.invalidate(page); if (prev !== null) prev(page); };
+  }
+
+  /** Drops the translation of RAM page `page`, or every translation (-1). */
+  invalidate(page: number): void {
+    if (page < 0) {
+      for (let p = 0; p < this.fns.length; p++) if (this.fns[p] !== null) this.drop(p);
+      this.hot.fill(0);
+      this.retrans.fill(0);
+      return;
+    }
+    if (this.fns[page] !== null) this.drop(page);
+    this.hot[page] = 0;
+  }
+
+  private drop(page: number): void {
+    this.fns[page] = null; this.entries[page] = null; this.wanted[page] = null;
+    this.stats.invalidations++;
+  }
+
+  /** Translates RAM page `page` for the entry offsets seen so far plus `off`. */
+  translateAt(page: number, off: number): void {
+    const t0 = performance.now();
+    let want = this.wanted[page];
+    if (want === null) want = this.wanted[page] = [];
+    if (!want.includes(off)) want.push(off);
+    const t = translatePage(this.h, page * 4096, want);
+    const inst = new WA!.Instance(new WA!.Module(t.bytes), this.imports);
+    const e = new Uint16Array(2048);
+    for (let i = 0; i < t.leaders.length; i++) e[t.leaders[i] >> 1] = i + 1;
+    for (const o of t.leaders) if (!want.includes(o)) want.push(o);
+    this.fns[page] = inst.exports.f as PageFn;
+    this.entries[page] = e;
+    this.stats.translations++;
+    this.stats.translatedInsns += t.insns;
+    this.stats.compileMs += performance.now() - t0;
+  }
+
+  /** Translation-cache statistics for the bench. */
+  summary(): string {
+    const s = this.stats;
+    const total = s.jitInsns + s.interpInsns;
+    return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms), invalidations ${s.invalidations}, ` +
+      `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
+      `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits`;
+  }
+}
+
+/** Runs at most `budget` instructions through translated code and the interpreter; returns a RunExit. */
+export function runJit(h: Hart, jit: Jit, budget: number): number {
+  const s32 = jit.s32;
+  const st = jit.stats;
+  let count = 0;
+  // True after the interpreter ran: the pc may be inside a block rather than at an entry.
+  let interpreted = true;
+  for (;;) {
+    if (h.halted) return 3; // HALT
+    if (count >= budget) return 0; // BUDGET
+    const left = budget - count;
+    // The physical page of the pc, if the fetch TLB knows it.
+    const pc = h.pc;
+    const lo = pc | 0, hi = Math.floor(pc / TWO32) | 0;
+    const ti = (lo >>> 12) & 1023;
+    let fn: PageFn | null = null, idx = 0, slice = INTERP_SLICE;
+    if ((lo & 1) === 0 && h.tlbXTagLo[ti] === (lo & ~4095) && h.tlbXTagHi[ti] === hi) {
+      const page = h.tlbXOff[ti] >>> 12, off = lo & 4095;
+      st.lookups++;
+      fn = jit.fns[page];
+      if (fn !== null) {
+        idx = jit.entries[page]![off >> 1];
+        if (idx === 0) {
+          // After an interpreted instruction the pc is usually inside a block: step to the
+          // next block start. Arriving by a jump at a new offset: retranslate with it as an entry.
+          if (!interpreted && jit.retrans[page] < MAX_RETRANSLATE && h.dcSlotOf[page] >= 0) {
+            jit.retrans[page]++;
+            jit.translateAt(page, off);
+            fn = jit.fns[page];
+            idx = fn === null ? 0 : jit.entries[page]![off >> 1];
+          }
+          if (idx === 0) { fn = null; slice = 1; }
+        }
+      } else if (++jit.hot[page] >= jit.threshold && h.dcSlotOf[page] >= 0) {
+        jit.translateAt(page, off);
+        fn = jit.fns[page];
+        idx = fn === null ? 0 : jit.entries[page]![off >> 1];
+        if (idx === 0) fn = null;
+      }
+    }
+    if (fn === null) {
+      if (jit.trace !== null) jit.trace(h.pc, 0);
+      const before = h.instret;
+      const r = execute(h, left < slice ? left : slice);
+      const n = h.instret - before;
+      count += n; st.interpInsns += n;
+      interpreted = true;
+      if (r !== 0) return r;
+      continue;
+    }
+    st.hits++;
+    const ir = checkInterrupts(h);
+    if (ir !== 0) { if (ir === 2) return 1; /* TRAP */ interpreted = false; continue; }
+    s32[VBASE_OFF >> 2] = lo & ~4095; s32[(VBASE_OFF >> 2) + 1] = hi;
+    st.calls++;
+    const n = fn(idx - 1, left < JIT_SLICE ? left : JIT_SLICE);
+    count += n; st.jitInsns += n;
+    h.instret += n;
+    const status = s32[STATUS_OFF >> 2];
+    if ((status & ST_ABS) !== 0) h.pc = s32[(NEXTPC_OFF >> 2) + 1] * TWO32 + (s32[NEXTPC_OFF >> 2] >>> 0);
+    else h.pc = hi * TWO32 + ((lo & ~4095) >>> 0) + s32[NEXTOFF_OFF >> 2];
+    interpreted = false;
+    if ((status & ST_INTERP) !== 0 || n === 0) {
+      // One instruction in the interpreter (a slow path, a trap, or a block longer than the budget left).
+      st.interpExits++;
+      if (jit.trace !== null) jit.trace(h.pc, 1);
+      const before = h.instret;
+      const r = execute(h, 1);
+      const k = h.instret - before;
+      count += k; st.interpInsns += k;
+      interpreted = true;
+      if (r !== 0) return r;
+    }
+  }
+}

@@ -1,0 +1,359 @@
+// The translator: one 4 KiB physical page of guest code -> one WebAssembly
+// function. Blocks are found from the entry offsets the dispatcher asked for
+// (following branch targets, fall-throughs and return points inside the page);
+// the function is a dispatch loop over them (br_table on the block index), so
+// branches and loops inside the page never return to JavaScript. Guest
+// registers live in i64 locals for the whole call (loaded at entry, the
+// written ones stored at exit); guest RAM is memory offset 0 (PhysMem's buffer
+// is the WebAssembly.Memory); loads and stores look up the hart's software TLB
+// inline (jit/layout.ts) and leave on a miss.
+//
+// Exit protocol (the function returns the number of instructions retired and
+// writes STATUS, NEXTOFF/NEXTPC): anything unusual - a TLB miss (so MMIO, page
+// faults, misaligned accesses, stores into code pages), CSR/system/AMO/FP
+// instructions, an instruction straddling the page end - leaves with ST_INTERP
+// at that instruction, counted as not retired, with every earlier instruction's
+// effects in the registers: the interpreter then executes it (taking the trap
+// precisely if there is one). A block that would run past `budget` leaves
+// before it starts, so instret and interrupt latency stay exact and bounded.
+// Leaving the page (jumps, fall-through at the end) exits with ST_INTERP clear.
+import type { Hart } from '../hart.js';
+import { decode32, dec, LEN4 } from '../decode.js';
+import { expandRvc } from '../rvc.js';
+import { Bytes, W, T_I32, T_I64, T_VOID, assemble } from './wasm.js';
+import type { FuncDef } from './wasm.js';
+import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, ST_INTERP, ST_ABS } from './layout.js';
+
+/** Longest block (instructions); longer straight runs are split. */
+const MAX_BLOCK = 64;
+
+/** Instruction classes. */
+const K_ALU = 0, K_BRANCH = 1, K_JAL = 2, K_JALR = 3, K_LOAD = 4, K_STORE = 5, K_EXIT = 6, K_FP = 7;
+/** Function indices: the imported FP helpers (jit/index.ts), then mulhu, then the page function. */
+const F_FP = 0, F_FPMEM = 1, F_MULHU = 2;
+
+function kindOf(op: number): number {
+  if (op === 2 || (op >= 3 && op <= 32) || (op >= 52 && op <= 64) || op === 90 || op === 91 || op === 71) return K_ALU;
+  if ((op >= 35 && op <= 40) || op === 93 || op === 94) return K_BRANCH;
+  if (op === 33 || op === 92) return K_JAL;
+  if (op === 34) return K_JALR;
+  if (op >= 41 && op <= 47) return K_LOAD;
+  if (op >= 48 && op <= 51) return K_STORE;
+  if (op >= 85 && op <= 89) return K_FP;
+  return K_EXIT;
+}
+
+/** Decoded instruction at a page offset: [packed, imm, raw, 32-bit form] in `d`; returns its length (2/4), or 0 if it straddles the page end. */
+function decodeAt(u16: Uint16Array, pageRo: number, off: number, d: Int32Array): number {
+  const lo = u16[(pageRo + off) >>> 1];
+  if ((lo & 3) !== 3) {
+    const e = expandRvc(lo);
+    if (e === 0) { d[0] = 1; d[1] = 0; }
+    else { decode32(e); d[0] = dec[0] & ~LEN4; d[1] = dec[1]; }
+    d[2] = lo; d[3] = e;
+    return 2;
+  }
+  if (off === 4094) return 0;
+  const insn = lo | (u16[(pageRo + off + 2) >>> 1] << 16);
+  decode32(insn);
+  d[0] = dec[0]; d[1] = dec[1]; d[2] = insn; d[3] = insn;
+  return 4;
+}
+
+// Local indices: params entry (0), budget (1); r1..r31 at 2+r; then scratch.
+const L_ENTRY = 0, L_BUDGET = 1, L_N = 34, L_B = 35, L_XO = 36, L_ST = 37, L_LO = 38, L_TI = 39, L_VA = 40, L_T = 41;
+const R = (r: number) => 2 + r;
+
+export interface Translation {
+  bytes: Uint8Array;
+  /** Block start offsets, in block-index order. */
+  leaders: number[];
+  /** Guest instructions translated. */
+  insns: number;
+}
+
+/** Finds the block leaders reachable from `entries` within the page. */
+function discover(u16: Uint16Array, pageRo: number, entries: number[]): number[] {
+  const d = new Int32Array(4);
+  const seen = new Set<number>();
+  const work = entries.slice();
+  const push = (o: number) => { if (o >= 0 && o < 4096 && (o & 1) === 0 && !seen.has(o)) work.push(o); };
+  while (work.length > 0) {
+    const o = work.pop()!;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    let cur = o;
+    for (let k = 0; ; k++) {
+      if (cur >= 4096) break;
+      if (k === MAX_BLOCK) { push(cur); break; }
+      const len = decodeAt(u16, pageRo, cur, d);
+      if (len === 0) break;
+      const kind = kindOf(d[0] & 255);
+      if (kind === K_EXIT || kind === K_JALR) { push(cur + len); break; }
+      if (kind === K_BRANCH) { push(cur + d[1]); push(cur + len); break; }
+      if (kind === K_JAL) { push(cur + d[1]); if ((d[0] & 255) === 33) push(cur + len); break; }
+      cur += len;
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** Translates the code of RAM page `pageRo` (byte offset) reachable from `entries` (page offsets). */
+export function translatePage(h: Hart, pageRo: number, entries: number[]): Translation {
+  const u16 = h.ram.u16;
+  const S = h.ram.scratchOff;
+  const xAt = S + X_OFF;
+  const leaders = discover(u16, pageRo, entries);
+  const index = new Map<number, number>();
+  leaders.forEach((o, i) => index.set(o, i));
+  const K = leaders.length;
+  const body = new Bytes();
+  const used = new Uint8Array(32), written = new Uint8Array(32);
+  const d = new Int32Array(4);
+  let insns = 0;
+
+  const op = (b: number) => body.byte(b);
+  const get = (r: number) => { if (r === 0) { op(W.i64_const); op(0); } else { op(W.local_get); body.u32(R(r)); used[r] = 1; } };
+  const set = (r: number) => { if (r === 0) op(W.drop); else { op(W.local_set); body.u32(R(r)); written[r] = 1; } };
+  const lget = (l: number) => { op(W.local_get); body.u32(l); };
+  const lset = (l: number) => { op(W.local_set); body.u32(l); };
+  const ltee = (l: number) => { op(W.local_tee); body.u32(l); };
+  const i32c = (v: number) => { op(W.i32_const); body.sleb(v); };
+  const i64c = (v: number) => { op(W.i64_const); body.sleb(v); };
+  const mem = (o: number, align: number, offset: number) => { op(o); body.u32(align); body.u32(offset); };
+  /** Pushes the i64 virtual address of page offset `o`. */
+  const pcOf = (o: number) => { i32c(0); mem(W.i64_load, 3, S + VBASE_OFF); i64c(o); op(W.i64_add); };
+
+  // Code emitted for block i sits inside (K-1-i) block labels, then $exit, then $disp;
+  // `nest` counts the ifs open inside the block's code.
+  let blockI = 0, nest = 0;
+  const depthExit = () => K - 1 - blockI + nest;
+  const depthDisp = () => K - blockI + nest;
+  const leave = (xo: number, st: number) => { i32c(xo); lset(L_XO); i32c(st); lset(L_ST); op(W.br); body.u32(depthExit()); };
+  /** Control goes to page offset `t` (a leader, or out of the page). */
+  const goTo = (t: number, fallIdx: number) => {
+    const j = index.get(t);
+    if (j === undefined) { leave(t, 0); return; }
+    if (j === fallIdx && nest === 0) return; // falls into the next block's code
+    i32c(j); lset(L_B); op(W.br); body.u32(depthDisp());
+  };
+  const beginIf = (t = T_VOID) => { op(W.if); op(t); nest++; };
+  const endIf = () => { op(W.end); nest--; };
+
+  op(W.i32_const); op(0); lset(L_N);
+  lget(L_ENTRY); lset(L_B);
+  const prologueAt = body.length; // register loads are inserted here at the end
+  op(W.loop); op(T_VOID);
+  op(W.block); op(T_VOID); // $exit
+  for (let i = K - 1; i >= 0; i--) { op(W.block); op(T_VOID); }
+  lget(L_B);
+  op(W.br_table); body.u32(K);
+  for (let i = 0; i < K; i++) body.u32(i);
+  body.u32(K);
+
+  const insnOff: number[] = [], insnLen: number[] = [], insnW: number[] = [], insnImm: number[] = [], insnRaw: number[] = [], insn32: number[] = [];
+  for (blockI = 0; blockI < K; blockI++) {
+    op(W.end); // closes block label i: its code follows
+    nest = 0;
+    const start = leaders[blockI];
+    // Collect the block's instructions.
+    insnOff.length = 0; insnLen.length = 0; insnW.length = 0; insnImm.length = 0; insnRaw.length = 0; insn32.length = 0;
+    let cur = start, ends = false;
+    for (;;) {
+      if (cur >= 4096 || (cur !== start && index.has(cur))) break;
+      const len = decodeAt(u16, pageRo, cur, d);
+      insnOff.push(cur); insnLen.push(len); insnW.push(len === 0 ? 1 : d[0]); insnImm.push(d[1]); insnRaw.push(d[2]); insn32.push(d[3]);
+      if (len === 0) { ends = true; break; }
+      const kind = kindOf(d[0] & 255);
+      cur += len;
+      if (kind !== K_ALU && kind !== K_LOAD && kind !== K_STORE && kind !== K_FP) { ends = true; break; }
+      if (insnOff.length === MAX_BLOCK) break;
+    }
+    const L = insnOff.length;
+    insns += L;
+    // Budget: leave before the block if it would run past it.
+    lget(L_N); i32c(L); op(W.i32_add); ltee(L_N); lget(L_BUDGET); op(W.i32_gt_s);
+    beginIf(); lget(L_N); i32c(L); op(W.i32_sub); lset(L_N); leave(start, 0); endIf();
+    const interpAt = (k: number) => {
+      lget(L_N); i32c(L - k); op(W.i32_sub); lset(L_N); leave(insnOff[k], ST_INTERP);
+    };
+    for (let k = 0; k < L; k++) {
+      const o = insnOff[k], len = insnLen[k], w = insnW[k], imm = insnImm[k];
+      const code = w & 255, rd = (w >>> 8) & 31, r1 = (w >>> 13) & 31, r2 = (w >>> 18) & 31;
+      if (len === 0) { interpAt(k); break; }
+      const kind = kindOf(code);
+      if (kind === K_EXIT) { interpAt(k); break; }
+      if (kind === K_ALU) { emitAlu(code, rd, r1, r2, imm, o); continue; }
+      if (kind === K_FP) {
+        // Through the imported helpers; integer registers they read are stored first, written ones reloaded.
+        const i = insn32[k], f5 = i >>> 27, opf = (i & 0x7f) === 0x53;
+        const xr = (i >>> 15) & 31, xd = (i >>> 7) & 31;
+        const readsX = code !== 89 || (opf && (f5 === 0x1a || f5 === 0x1e));
+        const writesX = code === 89 && opf && (f5 === 0x18 || f5 === 0x1c || f5 === 0x14);
+        if (readsX && xr !== 0) { i32c(0); get(xr); mem(W.i64_store, 3, xAt + 8 * xr); }
+        if (code === 89) { i32c(i); op(W.call); body.u32(F_FP); }
+        else { i32c(w); i32c(imm); i32c(i); i32c(insnRaw[k]); op(W.call); body.u32(F_FPMEM); }
+        lset(L_TI);
+        lget(L_TI); i32c(1); op(W.i32_eq); beginIf(); interpAt(k); endIf();
+        if (writesX && xd !== 0) { i32c(0); mem(W.i64_load, 3, xAt + 8 * xd); set(xd); }
+        if (code === 87 || code === 88) { // a store into code: leave after it (this page may be stale now)
+          lget(L_TI); i32c(2); op(W.i32_eq); beginIf();
+          lget(L_N); i32c(L - k - 1); op(W.i32_sub); lset(L_N); leave(o + len, 0); endIf();
+        }
+        continue;
+      }
+      if (kind === K_LOAD || kind === K_STORE) {
+        const size = kind === K_LOAD ? LOAD_SIZE[code - 41] : 1 << (code - 48);
+        const tbl = S + TLB_OFF + (kind === K_LOAD ? 0 : 3 * TLB_BYTES);
+        get(r1); i64c(imm); op(W.i64_add); ltee(L_VA); op(W.i32_wrap_i64); ltee(L_LO);
+        i32c(12); op(W.i32_shr_u); i32c(1023); op(W.i32_and); i32c(2); op(W.i32_shl); ltee(L_TI);
+        mem(W.i32_load, 2, tbl); lget(L_LO); i32c(~4095 | (size - 1)); op(W.i32_and); op(W.i32_ne);
+        lget(L_TI); mem(W.i32_load, 2, tbl + TLB_BYTES); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); op(W.i32_ne);
+        op(W.i32_or);
+        beginIf(); interpAt(k); endIf();
+        lget(L_TI); mem(W.i32_load, 2, tbl + 2 * TLB_BYTES); lget(L_LO); i32c(4095); op(W.i32_and); op(W.i32_add);
+        const al = size === 8 ? 3 : size === 4 ? 2 : size === 2 ? 1 : 0;
+        if (kind === K_LOAD) { mem(LOAD_OP[code - 41], al, 0); set(rd); }
+        else { get(r2); mem(STORE_OP[code - 48], al, 0); }
+        continue;
+      }
+      if (kind === K_BRANCH) {
+        get(r1);
+        if (code === 93 || code === 94) op(W.i64_eqz);
+        else { get(r2); op(BRANCH_OP[code - 35]); }
+        if (code === 94) op(W.i32_eqz); // bnez = !(x == 0)
+        beginIf(); goTo(o + imm, -1); endIf();
+        goTo(o + len, blockI + 1);
+        continue;
+      }
+      if (kind === K_JAL) {
+        if (code === 33) { pcOf(o + len); set(rd); }
+        goTo(o + imm, blockI + 1);
+        continue;
+      }
+      // JALR: target first (rd may be rs1), then the link.
+      get(r1); i64c(imm); op(W.i64_add); i64c(-2); op(W.i64_and); lset(L_T);
+      if (rd !== 0) { pcOf(o + len); set(rd); }
+      i32c(0); lget(L_T); mem(W.i64_store, 3, S + NEXTPC_OFF);
+      i32c(0); lset(L_XO); i32c(ST_ABS); lset(L_ST); op(W.br); body.u32(depthExit());
+    }
+    if (!ends) goTo(cur, blockI + 1 === K ? -1 : blockI + 1);
+  }
+  // $exit: store the written registers, the status and the next offset.
+  op(W.end);
+  for (let r = 1; r < 32; r++) if (written[r] !== 0) { i32c(0); op(W.local_get); body.u32(R(r)); mem(W.i64_store, 3, xAt + 8 * r); }
+  i32c(0); lget(L_ST); mem(W.i32_store, 2, S + STATUS_OFF);
+  i32c(0); lget(L_XO); mem(W.i32_store, 2, S + NEXTOFF_OFF);
+  lget(L_N); op(W.return);
+  op(W.end); // loop
+  op(W.unreachable);
+
+  // Prologue: load every register the function reads or writes (a written one is stored back on every exit).
+  const pro = new Bytes();
+  for (let r = 1; r < 32; r++) if (used[r] !== 0 || written[r] !== 0) {
+    pro.byte(W.i32_const); pro.byte(0); pro.byte(W.i64_load); pro.u32(3); pro.u32(xAt + 8 * r); pro.byte(W.local_set); pro.u32(R(r));
+  }
+  const full = new Bytes();
+  const tail = new Bytes();
+  tail.buf = body.buf.subarray(prologueAt); tail.length = body.length - prologueAt;
+  const head = new Bytes();
+  head.buf = body.buf.subarray(0, prologueAt); head.length = prologueAt;
+  full.append(head); full.append(pro); full.append(tail);
+
+  const page: FuncDef = { type: 0, locals: [[32, T_I64], [6, T_I32], [2, T_I64]], body: full };
+  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]]],
+    [['fp', 2], ['fpm', 3]], [mulhuFunc(), page], 3);
+  return { bytes, leaders, insns };
+
+  function emitAlu(code: number, rd: number, r1: number, r2: number, imm: number, o: number): void {
+    switch (code) {
+      case 2: case 71: return; // NOP FENCE
+      case 3: get(r1); get(r2); op(W.i64_add); break;
+      case 4: get(r1); get(r2); op(W.i64_sub); break;
+      case 5: get(r1); get(r2); op(W.i64_shl); break;
+      case 6: get(r1); get(r2); op(W.i64_lt_s); op(W.i64_extend_i32_u); break;
+      case 7: get(r1); get(r2); op(W.i64_lt_u); op(W.i64_extend_i32_u); break;
+      case 8: get(r1); get(r2); op(W.i64_xor); break;
+      case 9: get(r1); get(r2); op(W.i64_shr_u); break;
+      case 10: get(r1); get(r2); op(W.i64_shr_s); break;
+      case 11: get(r1); get(r2); op(W.i64_or); break;
+      case 12: get(r1); get(r2); op(W.i64_and); break;
+      case 13: get(r1); i64c(imm); op(W.i64_add); break;
+      case 14: get(r1); i64c(imm); op(W.i64_lt_s); op(W.i64_extend_i32_u); break;
+      case 15: get(r1); i64c(imm); op(W.i64_lt_u); op(W.i64_extend_i32_u); break;
+      case 16: get(r1); i64c(imm); op(W.i64_xor); break;
+      case 17: get(r1); i64c(imm); op(W.i64_or); break;
+      case 18: get(r1); i64c(imm); op(W.i64_and); break;
+      case 19: get(r1); i64c(imm); op(W.i64_shl); break;
+      case 20: get(r1); i64c(imm); op(W.i64_shr_u); break;
+      case 21: get(r1); i64c(imm); op(W.i64_shr_s); break;
+      case 22: get(r1); get(r2); op(W.i64_add); op(W.i32_wrap_i64); op(W.i64_extend_i32_s); break;
+      case 23: get(r1); get(r2); op(W.i64_sub); op(W.i32_wrap_i64); op(W.i64_extend_i32_s); break;
+      case 24: case 25: case 26: // SLLW SRLW SRAW
+        get(r1); op(W.i32_wrap_i64); get(r2); op(W.i32_wrap_i64);
+        op(code === 24 ? W.i32_shl : code === 25 ? W.i32_shr_u : W.i32_shr_s); op(W.i64_extend_i32_s); break;
+      case 27: get(r1); i64c(imm); op(W.i64_add); op(W.i32_wrap_i64); op(W.i64_extend_i32_s); break;
+      case 28: case 29: case 30: // SLLIW SRLIW SRAIW
+        get(r1); op(W.i32_wrap_i64); i32c(imm);
+        op(code === 28 ? W.i32_shl : code === 29 ? W.i32_shr_u : W.i32_shr_s); op(W.i64_extend_i32_s); break;
+      case 31: case 90: i64c(imm); break; // LUI LI
+      case 32: pcOf(o + imm); break; // AUIPC
+      case 91: get(r1); break; // MV
+      case 52: get(r1); get(r2); op(W.i64_mul); break;
+      case 53: case 54: case 55: { // MULH MULHSU MULHU via the unsigned high product
+        get(r1); get(r2); op(W.call); body.u32(F_MULHU);
+        if (code !== 55) { get(r1); i64c(63); op(W.i64_shr_s); get(r2); op(W.i64_and); op(W.i64_sub); }
+        if (code === 53) { get(r2); i64c(63); op(W.i64_shr_s); get(r1); op(W.i64_and); op(W.i64_sub); }
+        break;
+      }
+      case 56: // DIV: /0 -> -1; /-1 -> negate (MIN / -1 = MIN)
+        get(r2); op(W.i64_eqz); beginIf(T_I64); i64c(-1); op(W.else);
+        get(r2); i64c(-1); op(W.i64_eq); beginIf(T_I64); i64c(0); get(r1); op(W.i64_sub); op(W.else);
+        get(r1); get(r2); op(W.i64_div_s); endIf(); endIf(); break;
+      case 57: get(r2); op(W.i64_eqz); beginIf(T_I64); i64c(-1); op(W.else); get(r1); get(r2); op(W.i64_div_u); endIf(); break;
+      case 58: case 59: // REM REMU: %0 -> dividend (MIN % -1 is 0 in wasm, as in RISC-V)
+        get(r2); op(W.i64_eqz); beginIf(T_I64); get(r1); op(W.else); get(r1); get(r2); op(code === 58 ? W.i64_rem_s : W.i64_rem_u); endIf(); break;
+      case 60: get(r1); op(W.i32_wrap_i64); get(r2); op(W.i32_wrap_i64); op(W.i32_mul); op(W.i64_extend_i32_s); break;
+      case 61: // DIVW
+        get(r2); op(W.i32_wrap_i64); op(W.i32_eqz); beginIf(T_I32); i32c(-1); op(W.else);
+        get(r2); op(W.i32_wrap_i64); i32c(-1); op(W.i32_eq); beginIf(T_I32); i32c(0); get(r1); op(W.i32_wrap_i64); op(W.i32_sub); op(W.else);
+        get(r1); op(W.i32_wrap_i64); get(r2); op(W.i32_wrap_i64); op(W.i32_div_s); endIf(); endIf(); op(W.i64_extend_i32_s); break;
+      case 62: // DIVUW
+        get(r2); op(W.i32_wrap_i64); op(W.i32_eqz); beginIf(T_I32); i32c(-1); op(W.else);
+        get(r1); op(W.i32_wrap_i64); get(r2); op(W.i32_wrap_i64); op(W.i32_div_u); endIf(); op(W.i64_extend_i32_s); break;
+      case 63: case 64: // REMW REMUW
+        get(r2); op(W.i32_wrap_i64); op(W.i32_eqz); beginIf(T_I32); get(r1); op(W.i32_wrap_i64); op(W.else);
+        get(r1); op(W.i32_wrap_i64); get(r2); op(W.i32_wrap_i64); op(code === 63 ? W.i32_rem_s : W.i32_rem_u); endIf(); op(W.i64_extend_i32_s); break;
+      default: throw new Error(`jit: op ${code} is not an ALU op`);
+    }
+    set(rd);
+  }
+}
+
+const LOAD_SIZE = [1, 2, 4, 8, 1, 2, 4]; // LB LH LW LD LBU LHU LWU
+const LOAD_OP = [W.i64_load8_s, W.i64_load16_s, W.i64_load32_s, W.i64_load, W.i64_load8_u, W.i64_load16_u, W.i64_load32_u];
+const STORE_OP = [W.i64_store8, W.i64_store16, W.i64_store32, W.i64_store];
+// BEQ BNE BLT BGE BLTU BGEU
+const BRANCH_OP = [W.i64_eq, W.i64_ne, W.i64_lt_s, W.i64_ge_s, W.i64_lt_u, W.i64_ge_u];
+
+/** (a, b) -> the high 64 bits of the unsigned 128-bit product, from 32-bit halves. */
+function mulhuFunc(): FuncDef {
+  const b = new Bytes();
+  const g = (l: number) => { b.byte(W.local_get); b.u32(l); };
+  const s = (l: number) => { b.byte(W.local_set); b.u32(l); };
+  const mask = () => { b.byte(W.i64_const); b.sleb(0xffffffff); b.byte(W.i64_and); };
+  const hi = () => { b.byte(W.i64_const); b.sleb(32); b.byte(W.i64_shr_u); };
+  // locals: 2 al, 3 ah, 4 bl, 5 bh, 6 lh, 7 hl
+  g(0); mask(); s(2); g(0); hi(); s(3); g(1); mask(); s(4); g(1); hi(); s(5);
+  g(2); g(5); b.byte(W.i64_mul); s(6);
+  g(3); g(4); b.byte(W.i64_mul); s(7);
+  g(3); g(5); b.byte(W.i64_mul);
+  g(6); hi(); b.byte(W.i64_add);
+  g(7); hi(); b.byte(W.i64_add);
+  // + ((al*bl >> 32) + (lh & m) + (hl & m)) >> 32
+  g(2); g(4); b.byte(W.i64_mul); hi();
+  g(6); mask(); b.byte(W.i64_add);
+  g(7); mask(); b.byte(W.i64_add);
+  hi(); b.byte(W.i64_add);
+  return { type: 1, locals: [[6, T_I64]], body: b };
+}
