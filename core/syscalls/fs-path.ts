@@ -63,7 +63,8 @@ export function sysStatx(t: Task, a: Float64Array): SyscallResult {
   const ts = (off: number, ns: number) => { const sec = Math.floor(ns / 1e9); w.u64(off, sec).u32(off + 8, Math.floor(ns - sec * 1e9)); };
   w.u32(0, 0x7ff).u32(4, s.blksize).u32(16, s.nlink).u32(20, s.uid).u32(24, s.gid).u16(28, s.mode).u64(32, s.ino)
     .u64(40, s.size).u64(48, s.blocks);
-  ts(64, s.atimeNs); ts(96, s.ctimeNs); ts(112, s.mtimeNs);
+  if (s.times !== undefined) { const x = s.times; w.u64(64, x[0]).u32(72, x[1]).u64(96, x[4]).u32(104, x[5]).u64(112, x[2]).u32(120, x[3]); }
+  else { ts(64, s.atimeNs); ts(96, s.ctimeNs); ts(112, s.mtimeNs); }
   w.u32(128, major(s.rdev)).u32(132, minor(s.rdev)).u32(136, major(s.dev)).u32(140, minor(s.dev));
   return copyOut(t.mm, a[4], w.bytes);
 }

@@ -60,7 +60,8 @@ export function statBytes(s: Stat): Uint8Array {
   const ts = (off: number, ns: number) => { const sec = Math.floor(ns / 1e9); w.u64(off, sec).u64(off + 8, Math.floor(ns - sec * 1e9)); };
   w.u64(0, s.dev).u64(8, s.ino).u32(16, s.mode).u32(20, s.nlink).u32(24, s.uid).u32(28, s.gid).u64(32, s.rdev)
     .u64(48, s.size).i32(56, s.blksize).u64(64, s.blocks);
-  ts(72, s.atimeNs); ts(88, s.mtimeNs); ts(104, s.ctimeNs);
+  if (s.times !== undefined) for (let i = 0; i < 3; i++) w.u64(72 + 16 * i, s.times[2 * i]).u64(80 + 16 * i, s.times[2 * i + 1]);
+  else { ts(72, s.atimeNs); ts(88, s.mtimeNs); ts(104, s.ctimeNs); }
   return w.bytes;
 }
 

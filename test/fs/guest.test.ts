@@ -12,7 +12,7 @@ function skip(t: { pass(): void; log(...s: string[]): void }): boolean {
   return true;
 }
 
-for (const name of ['fs-io', 'fs-path', 'fs-perm', 'fs-pipe']) {
+for (const name of ['fs-io', 'fs-path', 'fs-perm', 'fs-pipe', 'fs-attr']) {
   test(`${name}: nodix prints what qemu-riscv64 prints`, async (t) => {
     if (skip(t)) return;
     const bin = buildGuest(name);

@@ -15,6 +15,8 @@ import type { Path } from './vfs.js';
 export interface Stat {
   dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number;
   size: number; blksize: number; blocks: number; atimeNs: number; mtimeNs: number; ctimeNs: number;
+  /** Exact [atime sec, nsec, mtime sec, nsec, ctime sec, nsec] when known (ns numbers lose precision). */
+  times?: Float64Array;
 }
 
 export interface FileOps {

@@ -51,9 +51,14 @@ export class Inode {
   gid = 0;
   size = 0;
   rdev = 0;
-  atimeNs = 0;
-  mtimeNs = 0;
-  ctimeNs = 0;
+  /** Timestamps as exact (seconds, nanoseconds) pairs: ns counts since 1970 exceed 2^53. */
+  readonly times = new Float64Array(6);
+  get atimeNs(): number { return this.times[0] * 1e9 + this.times[1]; }
+  set atimeNs(ns: number) { setNs(this.times, 0, ns); }
+  get mtimeNs(): number { return this.times[2] * 1e9 + this.times[3]; }
+  set mtimeNs(ns: number) { setNs(this.times, 2, ns); }
+  get ctimeNs(): number { return this.times[4] * 1e9 + this.times[5]; }
+  set ctimeNs(ns: number) { setNs(this.times, 4, ns); }
   /** Directories: the dentry cache (name → child); its parent and its own name in it. */
   children: Map<string, Inode> | null = null;
   parent: Inode | null = null;
@@ -90,9 +95,15 @@ export class Inode {
     return {
       dev: this.sb.dev, ino: this.ino, mode: this.mode, nlink: this.nlink, uid: this.uid, gid: this.gid, rdev: this.rdev,
       size, blksize: 4096, blocks: this.isReg ? (this.cache ? this.cache.resident * 8 : Math.ceil(size / 4096) * 8) : this.isDir ? 8 : 0,
-      atimeNs: this.atimeNs, mtimeNs: this.mtimeNs, ctimeNs: this.ctimeNs,
+      atimeNs: this.atimeNs, mtimeNs: this.mtimeNs, ctimeNs: this.ctimeNs, times: this.times,
     };
   }
+}
+
+function setNs(t: Float64Array, i: number, ns: number): void {
+  const sec = Math.floor(ns / 1e9);
+  t[i] = sec;
+  t[i + 1] = Math.max(0, Math.min(999999999, Math.round(ns - sec * 1e9)));
 }
 
 /** d_type for getdents64 from a mode. */

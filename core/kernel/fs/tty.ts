@@ -33,10 +33,13 @@ export const FIONREAD = 0x541b, TIOCNOTTY = 0x5422, TIOCGSID = 0x5429, TIOCGPTN 
 export const ttyHooks: {
   checkRead(k: Kernel, t: Task, tty: Tty): 0 | 'restart' | Errno;
   checkWrite(k: Kernel, t: Task, tty: Tty): 0 | 'restart' | Errno;
+  /** Termios / foreground changes from a background group: SIGTTOU whatever TOSTOP says. */
+  checkChange(k: Kernel, t: Task, tty: Tty): 0 | 'restart' | Errno;
   signalGroup(k: Kernel, pgrp: number, sig: number): void;
 } = {
   checkRead: () => 0,
   checkWrite: () => 0,
+  checkChange: () => 0,
   signalGroup(k, pgrp, sig) {
     for (const p of [...k.procs.values()]) if (p.pgid === pgrp && !p.zombie) sendSignal(k, p, null, sig);
   },
@@ -83,7 +86,7 @@ export class Tty {
   read(t: Task, f: File, buf: Uint8Array): number | Errno | Block {
     this.adopt(t);
     const c = ttyHooks.checkRead(this.k, t, this);
-    if (c === 'restart') return EINTR;
+    if (c === 'restart') return BLOCK; // the signal decides: stop then restart, or EINTR/restart after a handler
     if (c !== 0) return c;
     const l = this.ldisc;
     if (l.canonical) {
@@ -114,16 +117,16 @@ export class Tty {
 
   private copy(buf: Uint8Array, b: Uint8Array): number { buf.set(b); return b.length; }
 
-  write(t: Task, buf: Uint8Array): number | Errno {
+  write(t: Task, buf: Uint8Array): number | Errno | Block {
     // The hook decides with TOSTOP (this.ldisc.termios.lflag & TOSTOP) whether background writes stop.
     const c = ttyHooks.checkWrite(this.k, t, this);
-    if (c === 'restart') return EINTR;
+    if (c === 'restart') return BLOCK; // the signal decides: stop then restart, or EINTR/restart after a handler
     if (c !== 0) return c;
     this.output(this.ldisc.opost(buf));
     return buf.length;
   }
 
-  ioctl(t: Task, cmd: number, arg: number): number | Errno {
+  ioctl(t: Task, cmd: number, arg: number): number | Errno | Block {
     this.adopt(t);
     const mm = t.mm;
     const i32 = (v: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setInt32(0, v, true); return copyOut(mm, arg, b); };
@@ -131,8 +134,8 @@ export class Tty {
     switch (cmd) {
       case TCGETS: return copyOut(mm, arg, termiosToBytes(this.ldisc.termios));
       case TCSETS: case TCSETSW: case TCSETSF: {
-        const c = ttyHooks.checkWrite(this.k, t, this);
-        if (c === 'restart') return EINTR;
+        const c = ttyHooks.checkChange(this.k, t, this);
+        if (c === 'restart') return BLOCK; // the signal decides: stop then restart, or EINTR/restart after a handler
         if (c !== 0) return c;
         const b = copyIn(mm, arg, 36);
         if (!(b instanceof Uint8Array)) return b;
@@ -150,8 +153,8 @@ export class Tty {
         if (typeof pg !== 'number') return pg;
         if (pg < 0) return EINVAL;
         if (this.sid !== 0 && t.proc.sid !== this.sid) return ENOTTY;
-        const c = ttyHooks.checkWrite(this.k, t, this);
-        if (c === 'restart') return EINTR;
+        const c = ttyHooks.checkChange(this.k, t, this);
+        if (c === 'restart') return BLOCK; // the signal decides: stop then restart, or EINTR/restart after a handler
         if (c !== 0) return c;
         if (![...this.k.procs.values()].some((p) => p.pgid === pg && p.sid === t.proc.sid)) return EPERM;
         this.pgrp = pg;

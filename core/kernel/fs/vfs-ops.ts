@@ -372,11 +372,12 @@ export function utimesNode(t: Task, p: Path, times: [number, number][] | null): 
     if (e !== 0) return e;
   }
   const n = now(t);
-  const pick = (x: [number, number]): number | null => x[1] === UTIME_OMIT ? null : x[1] === UTIME_NOW ? n : x[0] * 1e9 + x[1];
-  const at = times === null ? n : pick(times[0]);
-  const mt = times === null ? n : pick(times[1]);
-  if (at !== null) ino.atimeNs = at;
-  if (mt !== null) ino.mtimeNs = mt;
+  for (let i = 0; i < 2; i++) {
+    const x = times === null ? null : times[i];
+    if (x !== null && x[1] === UTIME_OMIT) continue;
+    if (x === null || x[1] === UTIME_NOW) { if (i === 0) ino.atimeNs = n; else ino.mtimeNs = n; }
+    else { ino.times[2 * i] = x[0]; ino.times[2 * i + 1] = x[1]; }
+  }
   ino.ctimeNs = n;
   return 0;
 }
