@@ -1,7 +1,8 @@
 // The shell corpus inside nodix: each test/userland/sh/*.sh runs under our sh
 // on the TypeScript kernel (`nodix run`, with the corpus mounted at /t and our
 // userland as /bin) and must print what the host's dash prints, with the same
-// exit status. Skips with a message while `nodix run` is unavailable.
+// exit status; and the libc unit test program passes there too. Skips with a
+// message while `nodix run` is unavailable.
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -32,3 +33,9 @@ for (const name of scripts) {
     tt.is(ours.status, ref.status);
   });
 }
+
+tn('inside nodix: the libc unit tests pass', (tt) => {
+  const r = nodix(join(bin, 'tests', 'libctest'));
+  tt.regex(r.stdout, /^\d+ checks, 0 failed$/m, r.stdout);
+  tt.is(r.status, 0);
+});
