@@ -19,6 +19,7 @@ import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
 import { registerConsoleDevices } from './kernel/fs/tty.js';
 import { Errno } from './abi/errno.js';
+import { mountProcfs } from '../procfs/index.js';
 
 export interface BootOptions {
   /** RAM size in bytes (default 256 MiB). */
@@ -108,6 +109,7 @@ export function boot(o: BootOptions = {}): Booted {
   const fs = kernel.rootfs;
   registerConsoleDevices(kernel);
   fs.makeDevNodes();
+  mountProcfs(kernel);
   fs.addFile('/etc/hostname', toBytes(kernel.hostname + '\n'), 0o644);
   fs.addFile('/etc/passwd', toBytes('root:x:0:0:root:/root:/bin/sh\n'), 0o644);
   fs.addFile('/etc/group', toBytes('root:x:0:\n'), 0o644);

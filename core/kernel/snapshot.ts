@@ -183,6 +183,13 @@ export function processOwner(k: Kernel, pid: number): { uid: number; gid: number
   return p === undefined ? null : { uid: p.cred.euid, gid: p.cred.egid, dumpable: p.dumpable };
 }
 
+/** Device and inode number of the file at an absolute path (for /proc/[pid]/maps), or zeros. */
+export function fileIdentity(k: Kernel, path: string): { dev: number; ino: number } {
+  if (path.charCodeAt(0) !== 47) return { dev: 0, ino: 0 };
+  const r = k.vfs.lookup(path);
+  return r instanceof Object && 'sb' in r ? { dev: (r as Inode).sb.dev, ino: (r as Inode).ino } : { dev: 0, ino: 0 };
+}
+
 /** Who is asking: the task on the hart during a syscall (procfs' "self"), or null from the embedder. */
 export function currentIds(k: Kernel): { pid: number; tid: number; uid: number; euid: number; fsuid: number; gid: number } | null {
   const t = k.current;
