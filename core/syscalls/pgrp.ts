@@ -1,10 +1,10 @@
 // Process groups and sessions: setpgid, getpgid, getsid, setsid (Linux
 // kernel/sys.c). getpgrp is getpgid(0) on riscv64. A new session has no
-// controlling terminal; the terminal side lives in core/kernel/signal/jobctl.ts.
+// controlling terminal (a terminal keeps the sid it controls: fs/tty.ts).
 import { EACCES, EINVAL, EPERM, ESRCH } from '../abi/errno.js';
 import type { SyscallResult } from '../kernel/syscall.js';
 import type { Process, Task } from '../kernel/task.js';
-import { dropCtty, hasExeced, installSignals } from '../kernel/signal/index.js';
+import { hasExeced, installSignals } from '../kernel/signal/index.js';
 import { int } from './util.js';
 
 installSignals();
@@ -55,6 +55,5 @@ export function sysSetsid(t: Task): SyscallResult {
   const p = t.proc;
   for (const q of t.kernel.procs.values()) if (q.pgid === p.pid) return EPERM;
   p.sid = p.pgid = p.pid;
-  dropCtty(t.kernel, p.sid);
   return p.sid;
 }

@@ -39,6 +39,7 @@ int main(void) {
   ioctl(0, TIOCGWINSZ, &ws);
   snprintf(out, sizeof out, "winsize %d %d\n", ws.ws_row, ws.ws_col);
   say(out);
+  signal(SIGTTOU, SIG_IGN); /* as a shell does: tcsetpgrp from the background would otherwise stop us (or fail with EIO when orphaned) */
   pid_t me = getpgrp();
   pid_t c = fork();
   if (c == 0) {

@@ -11,7 +11,11 @@ import { SIG_IGN, SIG_DFL, SS_DISABLE, SI_KERNEL } from '../../abi/signal.js';
 import { SigHand, procSig, sigHand, taskSig } from './state.js';
 import { forceSignalInfo, sendFrom } from './send.js';
 import { beforeUser } from './deliver.js';
-import { notifyParentExit, processExited } from './jobctl.js';
+import { notifyParentExit, processExited, signalGroup, ttyJobControl, TTY_EIO, TTY_RESTART } from './jobctl.js';
+import { ttyHooks } from '../fs/tty.js';
+import { TOSTOP } from '../fs/tty-ldisc.js';
+import { EIO } from '../../abi/errno.js';
+import { SIGTTIN, SIGTTOU } from '../../abi/linux.js';
 
 let installed = false;
 /** Processes that called execve since fork (Linux's !PF_FORKNOEXEC): setpgid from the parent fails with EACCES. */
@@ -29,6 +33,15 @@ export function installSignals(): void {
   signalHooks.cloned = cloned;
   signalHooks.exited = (k, p, kids) => processExited(k, p, kids);
   execHooks.onExec = onExec;
+  // Terminal job control: background reads stop with SIGTTIN, background writes under TOSTOP with SIGTTOU.
+  ttyHooks.checkRead = (k, t, tty) => ttyResult(ttyJobControl(k, t, tty, SIGTTIN));
+  ttyHooks.checkWrite = (k, t, tty) => (tty.ldisc.termios.lflag & TOSTOP ? ttyResult(ttyJobControl(k, t, tty, SIGTTOU)) : 0);
+  ttyHooks.checkChange = (k, t, tty) => ttyResult(ttyJobControl(k, t, tty, SIGTTOU));
+  ttyHooks.signalGroup = signalGroup;
+}
+
+function ttyResult(r: number): 0 | 'restart' | typeof EIO {
+  return r === TTY_RESTART ? 'restart' : r === TTY_EIO ? EIO : 0;
 }
 
 /** copy_sighand / copy_signal / sas_ss_reset for a new task. */
@@ -79,7 +92,7 @@ export function signalSnapshot(p: Process): SignalSnapshot {
 export { sendFrom, sendSignalInfo, forceInfo, signalWakeUp } from './send.js';
 export { taskSig, procSig, sigHand, makeInfo, deliverable, SigHand } from './state.js';
 export {
-  stopReport, contReport, consumeStop, consumeCont, acquireCtty, dropCtty, controllingTty, ttyJobControl,
+  stopReport, contReport, consumeStop, consumeCont, ttyJobControl, noteTty, signalGroup,
   isOrphanedPgrp, TTY_OK, TTY_EIO, TTY_RESTART, type Ctty,
 } from './jobctl.js';
 export { restoreFrame, doSigaltstack, altFlags, onSigStack, ALT_OK, ALT_EPERM, ALT_EINVAL, ALT_ENOMEM } from './frame.js';

@@ -139,7 +139,7 @@ export function processExited(k: Kernel, p: Process, oldChildren: Process[]): vo
 
 // ---- controlling terminals ----
 
-/** What job control needs from a terminal (FILES' tty implements it). */
+/** What job control needs from a terminal (fs/tty.ts's Tty has these fields). */
 export interface Ctty {
   /** Session the terminal controls, or 0. */
   sid: number;
@@ -147,67 +147,46 @@ export interface Ctty {
   pgrp: number;
 }
 
-const cttys = new WeakMap<Kernel, Map<number, Ctty>>();
-function sessions(k: Kernel): Map<number, Ctty> {
-  let m = cttys.get(k);
-  if (m === undefined) { m = new Map(); cttys.set(k, m); }
-  return m;
+/** Terminals seen by job control, to find a session's terminal when its leader exits. */
+const knownTtys = new WeakMap<Kernel, Set<Ctty>>();
+export function noteTty(k: Kernel, tty: Ctty): void {
+  let s = knownTtys.get(k);
+  if (s === undefined) { s = new Set(); knownTtys.set(k, s); }
+  s.add(tty);
 }
 
-/** The controlling terminal of p's session, or null. */
-export function controllingTty(k: Kernel, p: Process): Ctty | null { return sessions(k).get(p.sid) ?? null; }
-
-/**
- * Makes tty the controlling terminal of p's session (open without O_NOCTTY by a
- * session leader with none, or TIOCSCTTY). Returns false when not allowed.
- */
-export function acquireCtty(k: Kernel, p: Process, tty: Ctty, steal = false): boolean {
-  if (p.sid !== p.pid) return false;
-  if (sessions(k).has(p.sid)) return sessions(k).get(p.sid) === tty;
-  if (tty.sid !== 0 && tty.sid !== p.sid) {
-    if (!steal) return false;
-    sessions(k).delete(tty.sid);
-  }
-  tty.sid = p.sid;
-  tty.pgrp = p.pgid;
-  sessions(k).set(p.sid, tty);
-  return true;
+/** Sends sig to every live member of process group pgrp (kill_pgrp from the kernel: SI_KERNEL). */
+export function signalGroup(k: Kernel, pgrp: number, sig: number): void {
+  for (const q of [...k.procs.values()]) if (q.pgid === pgrp && !q.zombie) sendFrom(k, null, q, null, sig, 0x80);
 }
 
-/** TIOCNOTTY / setsid: the session forgets its terminal. */
-export function dropCtty(k: Kernel, sid: number): void {
-  const tty = sessions(k).get(sid);
-  if (tty === undefined) return;
-  sessions(k).delete(sid);
-  tty.sid = 0;
-  tty.pgrp = 0;
-}
-
-/** The session leader exited: SIGHUP (+SIGCONT) to the foreground group, the terminal is released. */
+/** disassociate_ctty at a session leader's exit: SIGHUP then SIGCONT to the foreground group; the terminal is freed. */
 function sessionLeaderExited(k: Kernel, p: Process): void {
-  const tty = sessions(k).get(p.sid);
-  if (tty === undefined) return;
-  if (tty.pgrp > 0) {
-    for (const q of k.procs.values()) if (q.pgid === tty.pgrp && !q.zombie) { sendFrom(k, null, q, null, SIGHUP, 0x80); sendFrom(k, null, q, null, SIGCONT, 0x80); }
+  for (const tty of knownTtys.get(k) ?? []) {
+    if (tty.sid !== p.sid) continue;
+    if (tty.pgrp > 0) { signalGroup(k, tty.pgrp, SIGHUP); signalGroup(k, tty.pgrp, SIGCONT); }
+    tty.sid = 0;
+    tty.pgrp = 0;
   }
-  dropCtty(k, p.sid);
 }
 
 export const TTY_OK = 0, TTY_EIO = 1, TTY_RESTART = 2;
 /**
- * Background access to the controlling terminal (Linux's tty_check_change and
- * job_control): a read from a background group sends SIGTTIN, a write with
- * TOSTOP (or a termios change) SIGTTOU, to the caller's group. Returns TTY_OK
- * to proceed, TTY_EIO (orphaned group, or SIGTTIN ignored/blocked) or
- * TTY_RESTART (the signal was sent: return BLOCK-free restart, i.e. re-execute).
+ * Background access to the controlling terminal (Linux's __tty_check_change):
+ * a read from a background group sends SIGTTIN, a write under TOSTOP (or a
+ * termios change) SIGTTOU, to the caller's whole group. TTY_OK: proceed.
+ * TTY_EIO: the group is orphaned, or SIGTTIN is ignored/blocked. TTY_RESTART:
+ * the signal was sent; the caller should return BLOCK without sleeping so the
+ * call is restarted (or fails with EINTR) as the signal's handling decides.
  */
 export function ttyJobControl(k: Kernel, t: { proc: Process; sigmask: bigint }, tty: Ctty, sig: number): number {
+  noteTty(k, tty);
   const p = t.proc;
   if (tty.sid !== p.sid || tty.pgrp === 0 || p.pgid === tty.pgrp) return TTY_OK;
   const ignored = sigHand(p).actions[sig].handler === SIG_IGN || (t.sigmask & sigbit(sig)) !== 0n;
   if (ignored) return sig === 21 ? TTY_EIO : TTY_OK;
   if (isOrphanedPgrp(k, p.pgid)) return TTY_EIO;
-  for (const q of k.procs.values()) if (q.pgid === p.pgid && !q.zombie) sendFrom(k, null, q, null, sig, 0x80);
+  signalGroup(k, p.pgid, sig);
   return TTY_RESTART;
 }
 
