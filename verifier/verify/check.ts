@@ -147,8 +147,8 @@ function fingerprint(st: State, live: number, env: Env): number {
       const g = f.regs[r];
       h = Math.imul(h ^ (g.type * 977 + g.off * 31 + g.range), 0xcc9e2d51);
       if (g.type !== RegType.NOT_INIT) {
-        h = Math.imul(h ^ Number(g.var.value & 0xffffffffn), 0x1b873593);
-        h = Math.imul(h ^ Number(g.umax & 0xffffffffn), 0xe6546b64);
+        h = Math.imul(h ^ (Number(g.var.value) | 0), 0x1b873593);
+        h = Math.imul(h ^ (Number(g.umax) | 0), 0xe6546b64);
       }
     }
     h ^= f.depth;
