@@ -5,14 +5,20 @@
 // Regular files keep their bytes in one PageCache per inode (pagecache.ts).
 import { EACCES, type Errno } from '../../abi/errno.js';
 import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, S_IFCHR, S_IFIFO, S_IFBLK, S_IFSOCK } from '../../abi/linux.js';
-import type { Cred } from '../task.js';
+import type { Cred, Task } from '../task.js';
 import type { PageCache } from './pagecache.js';
 import type { FileOps, Stat } from './file.js';
 
 /** Operations a filesystem provides on its inodes (inode_operations + the data seam). */
 export interface InodeOps {
-  /** Child `name` of dir not yet in dir.children: fill the dentry cache, or null (ENOENT). */
-  lookup?(dir: Inode, name: string): Inode | null;
+  /**
+   * Child `name` of dir not in dir.children: return it (adding it to the
+   * dentry cache or not — procfs leaves per-pid entries out), or null (ENOENT).
+   * `t` is the task walking (null at boot), for caller-dependent entries.
+   */
+  lookup?(dir: Inode, name: string, t?: Task | null): Inode | null;
+  /** A symlink's target computed per caller (/proc/self); default: ino.target. */
+  getLink?(ino: Inode, t: Task | null): string;
   /** A new non-directory node (regular, FIFO, device, socket) named `name` in dir. */
   create?(dir: Inode, name: string, mode: number, rdev: number, cred: Cred): Inode | Errno;
   mkdir?(dir: Inode, name: string, mode: number, cred: Cred): Inode | Errno;

@@ -27,7 +27,7 @@ export class Mount {
 export interface Path { mnt: Mount; ino: Inode }
 
 /** What a walk needs from the caller: the root for '/' and absolute symlinks, and who is searching (null: no checks). */
-export interface WalkCtx { root: Path; cred: Cred | null }
+export interface WalkCtx { root: Path; cred: Cred | null; task?: Task | null }
 
 export const PATH_MAX = 4096, NAME_MAX = 255, MAXSYMLINKS = 40;
 
@@ -120,10 +120,10 @@ export class Vfs {
   }
 
   /** The child `name` of directory p (dentry cache, then the filesystem's lookup). */
-  child(p: Path, name: string): Path | null {
+  child(p: Path, name: string, t: Task | null = null): Path | null {
     const d = p.ino;
     let c = d.children!.get(name) ?? null;
-    if (c === null && d.ops.lookup !== undefined) c = d.ops.lookup(d, name);
+    if (c === null && d.ops.lookup !== undefined) c = d.ops.lookup(d, name, t);
     return c === null ? null : this.down({ mnt: p.mnt, ino: c });
   }
 
@@ -144,11 +144,11 @@ export class Vfs {
       if (ctx.cred !== null) { const e = permission(cur.ino, ctx.cred, 1); if (e !== 0) return e; }
       if (name === '.') continue;
       if (name === '..') { cur = this.up(cur, ctx.root); continue; }
-      const c = this.child(cur, name);
+      const c = this.child(cur, name, ctx.task ?? null);
       if (c === null) return ENOENT;
       if (c.ino.isLink && (i < lastIdx || follow || slash)) {
         if (++links.n > MAXSYMLINKS) return ELOOP;
-        const r = this.walk(ctx, cur, c.ino.target, true, links);
+        const r = this.walk(ctx, cur, linkTarget(c.ino, ctx.task ?? null), true, links);
         if (r instanceof Object && 'ino' in r) { cur = r; continue; }
         return r;
       }
@@ -206,7 +206,7 @@ export class Vfs {
     const p = this.walk({ root: this.root, cred: null }, this.root, t.proc.fs.cwd, true);
     return p instanceof Object && 'ino' in p ? p : this.rootOf(t);
   }
-  ctxOf(t: Task): WalkCtx { return { root: this.rootOf(t), cred: t.proc.cred }; }
+  ctxOf(t: Task): WalkCtx { return { root: this.rootOf(t), cred: t.proc.cred, task: t }; }
 
   /** Resolves a path for task t from its cwd (exec, tests). */
   resolve(t: Task, path: string, follow = true): Path | Errno { return this.walk(this.ctxOf(t), this.cwdOf(t), path, follow); }
@@ -227,5 +227,8 @@ export class Vfs {
     }));
   }
 }
+
+/** A symlink's target as seen by t (filesystems may compute it per caller). */
+export function linkTarget(ino: Inode, t: Task | null): string { return ino.ops.getLink !== undefined ? ino.ops.getLink(ino, t) : ino.target; }
 
 export const isPath = (v: unknown): v is Path => v instanceof Object && 'mnt' in v && 'ino' in v;
