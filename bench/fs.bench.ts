@@ -19,8 +19,8 @@ function native(args: string[]): string | null {
 export async function run(): Promise<void> {
   if (!haveGcc) { console.log('fs bench skipped: riscv64-linux-gnu-gcc not installed'); return; }
   const bin = buildGuest('bench_fs');
-  const p = await runNodix(bin, ['pipe', '64']);
-  console.log(`pipe, 64 KiB writes, 64 MiB between two guest processes: ${p.stdout.trim()} MB/s   native: ${native(['pipe', '1024']) ?? 'n/a'} MB/s`);
+  const p = await runNodix(bin, ['pipe', '256']);
+  console.log(`pipe, 64 KiB writes, 256 MiB between two guest processes: ${p.stdout.trim()} MB/s   native: ${native(['pipe', '1024']) ?? 'n/a'} MB/s`);
   const f = (await runNodix(bin, ['file', '64'])).stdout.trim().split(' ');
   const nf = native(['file', '256', '/tmp'])?.split(' ');
   console.log(`tmpfs sequential write (64 KiB calls, 64 MiB): ${f[0]} MB/s   native /tmp: ${nf?.[0] ?? 'n/a'} MB/s`);
