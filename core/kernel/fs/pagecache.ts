@@ -35,10 +35,12 @@ export class PageCache implements MemObject {
     if (pa === -1) return -1;
     const r = this.frames.ram;
     const off = pa - r.base;
-    this.source(index, r.u8.subarray(off, off + PGSIZE));
-    // Bytes past EOF in the last page are zero (a truncated backing may hold more).
-    const tail = this.ino.size - index * PGSIZE;
-    if (tail < PGSIZE) r.u8.fill(0, off + Math.max(tail, 0), off + PGSIZE);
+    // A fresh frame is zeroed: only pages with a source need filling (and their bytes past EOF cleared).
+    if (this.ino.backing !== null || this.ino.ops.fill !== undefined) {
+      this.source(index, r.u8.subarray(off, off + PGSIZE));
+      const tail = this.ino.size - index * PGSIZE;
+      if (tail < PGSIZE) r.u8.fill(0, off + Math.max(tail, 0), off + PGSIZE);
+    }
     this.pages.set(index, pa);
     return pa;
   }
