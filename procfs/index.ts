@@ -50,18 +50,37 @@ export function mountProcfs(k: Kernel): 0 | Errno {
   return m instanceof Errno ? m : 0;
 }
 
-/** Reads a whole file through the VFS as the kernel (root): for tests and the embedder. */
-export function readProcFile(k: Kernel, path: string): Uint8Array | Errno {
+/** Opens a /proc file as the kernel (no calling task: root). */
+function openAsKernel(k: Kernel, path: string, flags: number): File | Errno {
   const vfs = k.vfs;
   const p = vfs.walk({ root: vfs.root, cred: null }, vfs.root, path, true);
   if (!isPath(p)) return p;
   const ops = p.ino.fops;
-  if (ops === null || ops.read === undefined) return EINVAL;
-  const f = new File(ops, 0, path, null);
+  if (ops === null) return EINVAL;
+  const f = new File(ops, flags, path, null);
   f.node = p;
   p.ino.opens++;
   const e = ops.open?.(f, null as never) ?? 0;
   if (e !== 0) { p.ino.opens--; return e; }
+  return f;
+}
+
+/** Writes bytes to a /proc file as the kernel (root) in one write(2); returns the count or the error. */
+export function writeProcFile(k: Kernel, path: string, data: Uint8Array): number | Errno {
+  const f = openAsKernel(k, path, 1);
+  if (f instanceof Errno) return f;
+  try {
+    const r = f.ops.write?.(f, null as never, data, 0) ?? EINVAL;
+    return typeof r === 'number' || r instanceof Errno ? r : EINVAL;
+  } finally { f.put(); }
+}
+
+/** Reads a whole file through the VFS as the kernel (root): for tests and the embedder. */
+export function readProcFile(k: Kernel, path: string): Uint8Array | Errno {
+  const f = openAsKernel(k, path, 0);
+  if (f instanceof Errno) return f;
+  const ops = f.ops;
+  if (ops.read === undefined) { f.put(); return EINVAL; }
   const chunks: Uint8Array[] = [];
   let pos = 0;
   try {

@@ -64,7 +64,7 @@ export function status(c: Ctx): string | Errno {
 
 function sigpendingLimit(p: ProcessSnapshot): string {
   const r = p.rlimits[11];
-  return r === undefined || r[0] < 0 ? '0' : String(r[0]);
+  return r === undefined ? '0' : u64(r[0]);
 }
 
 const low64 = (s: bigint): string => BigInt.asUintN(64, s).toString();
