@@ -46,8 +46,17 @@ export class Scheduler {
     if (!this.timers.includes(t)) this.timers.push(t);
   }
 
-  /** Wakes (as timed out) every sleeper whose deadline has passed. */
+  /** Kernel timer callbacks (interval timers): run by fireTimers once their monotonic deadline passes. */
+  private callbacks: KTimer[] = [];
+  addCallback(at: number, fn: () => void): KTimer { const c = { at, fn }; this.callbacks.push(c); return c; }
+  cancelCallback(c: KTimer): void { const i = this.callbacks.indexOf(c); if (i >= 0) this.callbacks.splice(i, 1); }
+
+  /** Wakes (as timed out) every sleeper whose deadline has passed, and runs due callbacks. */
   fireTimers(now: number): void {
+    if (this.callbacks.length > 0) {
+      const due = this.callbacks.filter((c) => c.at <= now);
+      if (due.length > 0) { this.callbacks = this.callbacks.filter((c) => c.at > now); for (const c of due) c.fn(); }
+    }
     if (this.timers.length === 0) return;
     const keep: Task[] = [];
     const due: Task[] = [];
@@ -62,6 +71,7 @@ export class Scheduler {
   /** Earliest pending deadline, or -1. */
   nextDeadline(): number {
     let d = -1;
+    for (const c of this.callbacks) if (d < 0 || c.at < d) d = c.at;
     for (const t of this.timers) if (t.state === TaskState.SLEEPING && t.wakeAt >= 0 && (d < 0 || t.wakeAt < d)) d = t.wakeAt;
     return d;
   }
@@ -71,3 +81,5 @@ export class Scheduler {
     if (i >= 0) this.timers.splice(i, 1);
   }
 }
+
+export interface KTimer { at: number; fn: () => void }

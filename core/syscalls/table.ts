@@ -14,6 +14,7 @@ import * as X from './misc.js';
 import * as S from './signal.js';
 import * as K from './signal-send.js';
 import * as G from './pgrp.js';
+import * as I from './signal-timer.js';
 
 type Row = [nr: number, handler: SyscallHandler, status: SyscallStatus, note?: string];
 
@@ -90,6 +91,8 @@ const rows: Row[] = [
   [122, P.sysSchedSetaffinity, 'partial', 'one CPU'],
   [123, P.sysSchedGetaffinity, 'supported', 'one CPU'],
   [124, P.sysSchedYield, 'supported'],
+  [102, I.sysGetitimer, 'partial', 'ITIMER_VIRTUAL/ITIMER_PROF are stored but never fire'],
+  [103, I.sysSetitimer, 'partial', 'ITIMER_VIRTUAL/ITIMER_PROF are stored but never fire'],
   [129, K.sysKill, 'supported'],
   [130, K.sysTkill, 'supported'],
   [131, K.sysTgkill, 'supported'],

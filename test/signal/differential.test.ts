@@ -6,7 +6,7 @@
 import test from 'ava';
 import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from '../guest/harness.js';
 
-const all = ['sig-basic', 'sig-fault', 'sig-restart', 'sig-thread', 'sig-jobctl', 'sig-frame'];
+const all = ['sig-basic', 'sig-fault', 'sig-restart', 'sig-thread', 'sig-jobctl', 'sig-frame', 'sig-alarm'];
 const programs = process.env.NODIX_SIG_ONLY ? process.env.NODIX_SIG_ONLY.split(',') : all;
 
 function skipUnlessTools(t: { pass(): void; log(...s: string[]): void }, needQemu: boolean): boolean {

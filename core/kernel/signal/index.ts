@@ -11,6 +11,7 @@ import { SIG_IGN, SIG_DFL, SS_DISABLE, SI_KERNEL } from '../../abi/signal.js';
 import { SigHand, procSig, sigHand, taskSig } from './state.js';
 import { forceSignalInfo, sendFrom } from './send.js';
 import { beforeUser } from './deliver.js';
+import { cancelRealTimer } from './itimer.js';
 import { notifyParentExit, processExited, signalGroup, ttyJobControl, TTY_EIO, TTY_RESTART } from './jobctl.js';
 import { ttyHooks } from '../fs/tty.js';
 import { TOSTOP } from '../fs/tty-ldisc.js';
@@ -31,7 +32,7 @@ export function installSignals(): void {
   signalHooks.childExited = (k, parent, child) => notifyParentExit(k, parent, child);
   signalHooks.beforeUser = beforeUser;
   signalHooks.cloned = cloned;
-  signalHooks.exited = (k, p, kids) => processExited(k, p, kids);
+  signalHooks.exited = (k, p, kids) => { cancelRealTimer(k, p); processExited(k, p, kids); };
   execHooks.onExec = onExec;
   // Terminal job control: background reads stop with SIGTTIN, background writes under TOSTOP with SIGTTOU.
   ttyHooks.checkRead = (k, t, tty) => ttyResult(ttyJobControl(k, t, tty, SIGTTIN));
@@ -95,4 +96,5 @@ export {
   stopReport, contReport, consumeStop, consumeCont, ttyJobControl, noteTty, signalGroup,
   isOrphanedPgrp, TTY_OK, TTY_EIO, TTY_RESTART, type Ctty,
 } from './jobctl.js';
+export { getRealTimer, setRealTimer } from './itimer.js';
 export { restoreFrame, doSigaltstack, altFlags, onSigStack, ALT_OK, ALT_EPERM, ALT_EINVAL, ALT_ENOMEM } from './frame.js';
