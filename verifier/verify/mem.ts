@@ -264,7 +264,7 @@ export function checkHelperMem(env: Env, st: State, ptr: Reg, regno: number, min
     case RegType.PTR_TO_STACK: {
       const f = st.frames[ptr.frameno];
       if (!tnumIsConst(ptr.var) && !env.privileged) env.fail('E_STACK_OFFSET', pc, `R${regno} variable stack access prohibited for !root`);
-      if (ptr.smin < -BigInt(STACK_SIZE) || ptr.smax > 0n) env.fail('E_OOB_STACK', pc, `R${regno} invalid indirect stack access`);
+      if (ptr.smin < -BigInt(MAX_VAR_OFF) || ptr.smax > BigInt(MAX_VAR_OFF)) env.fail('E_UNBOUNDED_OFFSET', pc, `R${regno} unbounded indirect stack access`);
       const lo = ptr.off + num(ptr.smin);
       const hi = ptr.off + num(ptr.smax) + maxSize;
       if (lo < -STACK_SIZE || hi > 0) env.fail('E_OOB_STACK', pc, `invalid indirect access to stack R${regno} off=${lo} size=${maxSize}`);
