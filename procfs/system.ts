@@ -108,7 +108,7 @@ export function vmstat(c: Ctx): string {
   const faults = 0;
   const rows: [string, number][] = [
     ['nr_free_pages', free], ['nr_zone_inactive_anon', 0], ['nr_zone_active_anon', used], ['nr_zone_inactive_file', 0], ['nr_zone_active_file', 0],
-    ['nr_zone_unevictable', 0], ['nr_zone_write_pending', 0], ['nr_mlock', 0], ['nr_bounce', 0], ['nr_zspages', 0], ['nr_free_cma', 0],
+    ['nr_zone_unevictable', 0], ['nr_zone_write_pending', 0], ['nr_mlock', 0], ['nr_zspages', 0], ['nr_free_cma', 0],
     ['nr_inactive_anon', 0], ['nr_active_anon', used], ['nr_inactive_file', 0], ['nr_active_file', 0], ['nr_unevictable', 0],
     ['nr_anon_pages', used], ['nr_mapped', 0], ['nr_file_pages', 0], ['nr_dirty', 0], ['nr_writeback', 0], ['nr_shmem', 0],
     ['pgpgin', 0], ['pgpgout', 0], ['pswpin', 0], ['pswpout', 0], ['pgfault', faults], ['pgmajfault', 0],
