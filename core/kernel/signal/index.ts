@@ -7,7 +7,7 @@ import type { Process, Task } from '../task.js';
 import { signalHooks } from '../proc.js';
 import { execHooks } from '../exec/loader.js';
 import { CLONE_SIGHAND, CLONE_VFORK, CLONE_VM } from '../../abi/linux.js';
-import { SIG_IGN, SIG_DFL, SS_DISABLE, SI_KERNEL } from '../../abi/signal.js';
+import { SIG_IGN, SIG_DFL, SS_DISABLE, SI_KERNEL, SI_USER } from '../../abi/signal.js';
 import { SigHand, procSig, sigHand, taskSig } from './state.js';
 import { forceSignalInfo, sendFrom } from './send.js';
 import { beforeUser } from './deliver.js';
@@ -28,7 +28,12 @@ export function installSignals(): void {
   if (installed) return;
   installed = true;
   signalHooks.force = (k, t, sig, code, addr) => { forceSignalInfo(k, t, sig, code, addr); return true; };
-  signalHooks.send = (k, p, t, sig) => { sendFrom(k, null, p, t, sig, SI_KERNEL); return true; };
+  // Kernel-generated sends (SIGPIPE to the writer): SI_USER from the current task as Linux's send_sig, else SI_KERNEL.
+  signalHooks.send = (k, p, t, sig) => {
+    const self = t !== null && k.current === t;
+    sendFrom(k, self ? t : null, p, t, sig, self ? SI_USER : SI_KERNEL);
+    return true;
+  };
   signalHooks.childExited = (k, parent, child) => notifyParentExit(k, parent, child);
   signalHooks.beforeUser = beforeUser;
   signalHooks.cloned = cloned;
