@@ -270,3 +270,21 @@ t('mktemp creates unique files and directories', (tt) => {
   tt.regex(e.stderr, /^mktemp: failed to create file via template '\/nonexistent\/tmp\.\w+': No such file or directory$/m);
   tt.is(e.status, 1);
 });
+
+t('du and df report sizes; more copies when not on a terminal', (tt) => {
+  const d = tree();
+  tt.is(guest('du', ['-s', d]).stdout, host('du', ['-s', d]).stdout);
+  tt.is(guest('du', [join(d, 'sub')]).stdout, host('du', [join(d, 'sub')]).stdout);
+  const de = guest('du', ['/nonexistent/q']);
+  tt.is(de.stderr, "du: cannot access '/nonexistent/q': No such file or directory\n");
+  tt.is(de.status, 1);
+  const df = guest('df', [d]).stdout.split('\n');
+  tt.regex(df[0], /^Filesystem +1K-blocks +Used +Available Use% Mounted on$/);
+  tt.regex(df[1], new RegExp(`^- +\\d+ +\\d+ +\\d+ +\\d+% ${d}$`));
+  tt.is(guest('df', ['/nonexistent/q']).status, 1);
+  tt.is(guest('more', [join(d, 'a.txt')]).stdout, 'alpha\n');
+  tt.is(guest('more', [], { input: 'piped\n' }).stdout, 'piped\n');
+  const me = guest('more', ['/nonexistent/q']);
+  tt.is(me.stderr, 'more: cannot open /nonexistent/q: No such file or directory\n');
+  tt.is(me.status, 1);
+});

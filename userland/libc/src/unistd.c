@@ -212,3 +212,6 @@ long sysconf(int n) {
   errno = EINVAL;
   return -1;
 }
+#include <sys/statfs.h>
+int statfs(const char *p, struct statfs *s) { return (int)__ret(__sc2(SYS_statfs, p, s)); }
+int fstatfs(int fd, struct statfs *s) { return (int)__ret(__sc2(SYS_fstatfs, fd, s)); }
