@@ -197,3 +197,48 @@ export function sysSigaltstack(t: Task, a: Float64Array): SyscallResult {
 }
 
 export { getTimespec };
+
+/**
+ * Wraps ppoll/pselect6/epoll_pwait: the caller's sigmask argument replaces
+ * the blocked set for the duration of the call (Linux's set_user_sigmask /
+ * restore_saved_sigmask_unless). Ready descriptors win over a pending
+ * signal; a signal the temporary mask lets through wakes the sleeper, and the
+ * handler's frame saves the original mask. `mask(t, a)` reads the user's set
+ * (null: none given).
+ */
+export function withSigmask(h: (t: Task, a: Float64Array) => SyscallResult, mask: (t: Task, a: Float64Array) => bigint | null | typeof EFAULT | typeof EINVAL): (t: Task, a: Float64Array) => SyscallResult {
+  return (t, a) => {
+    const ts = taskSig(t);
+    if (ts.savedMask === null) {
+      const m = mask(t, a);
+      if (isErr(m)) return m;
+      if (m !== null) { ts.savedMask = t.sigmask; t.sigmask = m & ~UNBLOCKABLE; }
+    }
+    const r = h(t, a);
+    if (r !== BLOCK) {
+      if (ts.savedMask !== null) { t.sigmask = ts.savedMask; ts.savedMask = null; }
+      return r;
+    }
+    if (ts.savedMask !== null && deliverable(t) !== 0n) signalWakeUp(t);
+    return r;
+  };
+}
+
+/** ppoll(fds, n, tmo, sigmask, sigsetsize). */
+export const ppollMask = (t: Task, a: Float64Array): bigint | null | typeof EFAULT | typeof EINVAL => {
+  if (a[3] === 0) return null;
+  if (a[4] !== 8) return EINVAL;
+  return readSet(t, a[3]);
+};
+
+/** pselect6(n, in, out, ex, tmo, {const sigset_t *ss; size_t ss_len}). */
+export const pselectMask = (t: Task, a: Float64Array): bigint | null | typeof EFAULT | typeof EINVAL => {
+  if (a[5] === 0) return null;
+  const b = copyIn(t.mm, a[5], 16);
+  if (isErr(b)) return EFAULT;
+  const v = new DataView(b.buffer);
+  const ss = readI64(v, 0), len = readI64(v, 8);
+  if (ss === 0) return null;
+  if (len !== 8) return EINVAL;
+  return readSet(t, ss);
+};

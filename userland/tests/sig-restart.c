@@ -77,6 +77,28 @@ int main(int argc, char **argv) {
   printf("poll=%d errno=%s\n", r, errno == EINTR ? "EINTR" : strerror(errno));
   waitpid(c, NULL, 0);
 
+  /* ppoll's sigmask: the temporary mask lets SIGUSR1 in (EINTR, handler runs), the old mask comes back */
+  sigset_t blk, none, cur, pend;
+  sigemptyset(&blk); sigaddset(&blk, SIGUSR1); sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &blk, NULL);
+  int before = got;
+  c = pinger(p[1], SIGUSR1, 0);
+  errno = 0;
+  r = ppoll(&pf, 1, NULL, &none);
+  sigprocmask(SIG_BLOCK, NULL, &cur);
+  printf("ppoll with mask=%d errno=%s handled=%d USR1 blocked again=%d\n", r, errno == EINTR ? "EINTR" : strerror(errno), got - before, sigismember(&cur, SIGUSR1));
+  waitpid(c, NULL, 0);
+  /* a ready descriptor wins over a pending signal; the signal stays pending under the old mask */
+  raise(SIGUSR1);
+  write(p[1], "y", 1);
+  before = got;
+  r = ppoll(&pf, 1, NULL, &none);
+  sigpending(&pend);
+  printf("ppoll ready=%d handled=%d still pending=%d\n", r, got - before, sigismember(&pend, SIGUSR1));
+  read(p[0], buf, 1);
+  sigprocmask(SIG_UNBLOCK, &blk, NULL);
+  printf("after unblock handled=%d\n", got - before);
+
   /* waitpid blocked in the parent: restarted under SA_RESTART */
   c = fork();
   if (c == 0) { usleep(30000); kill(getppid(), SIGUSR1); usleep(30000); _exit(7); }
