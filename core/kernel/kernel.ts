@@ -187,6 +187,7 @@ export class Kernel {
   }
   attachMm(mm: AddressSpace): void {
     mm.tlbFlush = (va) => { if (this.current?.mm === mm) this.ctl.flushTlb(va); };
+    mm.onOom = () => this.oomKill();
   }
 
   /** Creates a process with one task (not yet runnable: exec sets it up). */

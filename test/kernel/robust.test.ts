@@ -124,3 +124,12 @@ test('an exception out of the hart is contained like an oops: the task dies, the
   t.true(b.kernel.log.some((l) => l.includes('Oops: hart: emulator bug')));
   t.deepEqual(await b.runProgram('/bin/args', ['args', 'ok']), { status: 2 << 8 });
 });
+
+test('OOM inside a syscall (read into untouched memory) also runs the OOM killer', async (t) => {
+  if (!needGcc(t)) return;
+  const host = new MemoryHost();
+  const b = boot({ host, memory: 32 * 1024 * 1024, files: { '/bin/hog': readFileSync(buildGuest('hog_read')) } });
+  t.deepEqual(await b.runProgram('/bin/hog', ['hog']), { status: 9 });
+  t.true(b.kernel.log.some((l) => l.includes('Out of memory: Killed process')));
+  t.is(host.stdout(), '');
+});

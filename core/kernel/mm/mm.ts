@@ -32,6 +32,8 @@ export class AddressSpace {
   stackTop = 0;
   /** Tasks using this address space (CLONE_VM shares it). */
   users = 1;
+  /** Set by the kernel: run the OOM killer; true when memory may have been freed (retry). */
+  onOom: () => boolean = () => false;
   /** Set by the kernel: invalidate the hart's TLB for one page, or everything (va = -1). */
   tlbFlush: (va: number) => void = () => {};
   /** Layout recorded by exec for /proc/[pid]/stat, cmdline and environ (Linux mm_struct fields). */

@@ -5,7 +5,7 @@
 import { EFAULT, ENAMETOOLONG, type Errno } from '../../abi/errno.js';
 import { PGSIZE } from './frames.js';
 import { AddressSpace, TASK_SIZE } from './mm.js';
-import { ACCESS_LOAD, ACCESS_STORE, FAULT_OK, handlePageFault } from './fault.js';
+import { ACCESS_LOAD, ACCESS_STORE, FAULT_OK, FAULT_OOM, handlePageFault } from './fault.js';
 import { PTE_R, PTE_U, PTE_V, PTE_W } from './pagetable.js';
 
 /** Physical address of user byte `va` for a load or store, faulting pages in; -1 => EFAULT. */
@@ -13,10 +13,14 @@ export function userPa(mm: AddressSpace, va: number, write: boolean): number {
   if (!(va >= 0 && va < TASK_SIZE) || va !== Math.floor(va)) return -1;
   const need = PTE_V | PTE_U | (write ? PTE_W : PTE_R);
   const page = va - (va % PGSIZE);
-  for (let tries = 0; tries < 2; tries++) {
+  for (let tries = 0; tries < 3; tries++) {
     const pte = mm.pt.lookup(page);
     if (pte !== -1 && (mm.pt.pteLo(pte) & need) === need) return mm.pt.ptePa(pte) + (va - page);
-    if (tries === 0 && handlePageFault(mm, va, write ? ACCESS_STORE : ACCESS_LOAD) !== FAULT_OK) return -1;
+    if (tries === 2) break;
+    const r = handlePageFault(mm, va, write ? ACCESS_STORE : ACCESS_LOAD);
+    // Out of memory inside the kernel: run the OOM killer (as Linux's fault path does) and retry once.
+    if (r === FAULT_OOM && tries === 0 && mm.onOom() && mm.users > 0) continue;
+    if (r !== FAULT_OK) return -1;
   }
   return -1;
 }
