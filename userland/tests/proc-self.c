@@ -203,8 +203,9 @@ int main(int argc, char **argv) {
   pid_t c = fork();
   if (c == 0) { char x; close(p[1]); read(p[0], &x, 1); _exit(0); }
   close(p[0]);
-  usleep(20000);
   snprintf(path, sizeof path, "/proc/%d/status", c);
+  /* Wait (up to 5 s) for the child to reach its read; it must then show as sleeping. */
+  for (int i = 0; i < 500 && strcmp(status_field(path, "State"), "S (sleeping)") != 0; i++) usleep(10000);
   check(strcmp(status_field(path, "State"), "S (sleeping)") == 0, "a child blocked in read is S (sleeping)");
   snprintf(path, sizeof path, "/proc/%d/stat", c);
   read_file(path, buf, sizeof buf);
