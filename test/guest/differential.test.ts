@@ -97,3 +97,10 @@ test('execve from a non-main thread: other threads die, the caller becomes the l
   t.is(n.stdout, 'new image: tid == pid: 1\n');
   t.is(n.status, 3);
 });
+
+test('re-executing /proc/self/exe repeatedly keeps naming the real file', async (t) => {
+  if (skipUnlessTools(t, false)) return;
+  const n = await runNodix(buildGuest('bench_exec'), ['3']);
+  t.regex(n.stdout, /^\d+\.\d\n$/);
+  t.is(n.status, 0);
+});

@@ -45,7 +45,10 @@ function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8A
   // Root still needs an x bit somewhere (permission() handles the bypass).
   const e = permission(ino, t.proc.cred, 1);
   if (e !== 0) return e;
-  const abs = path.startsWith('/') ? path : k.vfs.pathOf(k.vfs.cwdOf(t)).replace(/\/$/, '') + '/' + path;
+  // Exec through /proc/self/exe must record the file itself, or /proc/self/exe would point at itself.
+  const viaProc = path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`;
+  const abs = viaProc && t.proc.exe !== '' ? t.proc.exe
+    : path.startsWith('/') ? path : k.vfs.pathOf(k.vfs.cwdOf(t)).replace(/\/$/, '') + '/' + path;
   return { ino, bytes: cacheOf(k, ino).readAll(), path: abs };
 }
 
