@@ -25,11 +25,16 @@ int main(void) {
 
   printf("alarm(5)=%u\n", alarm(5));
   printf("alarm(0)=%u\n", alarm(0));
+  /* SIGALRM blocked until sigsuspend, so an early expiry cannot be missed */
+  sigset_t alrm, none;
+  sigemptyset(&alrm); sigaddset(&alrm, SIGALRM); sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &alrm, NULL);
   struct itimerval it = {{0, 0}, {0, 50000}}, old;
   setitimer(ITIMER_REAL, &it, NULL);
   getitimer(ITIMER_REAL, &old);
   printf("armed: remaining_ok=%d interval=%ld\n", old.it_value.tv_sec == 0 && old.it_value.tv_usec > 0 && old.it_value.tv_usec <= 50000, (long)old.it_interval.tv_usec);
-  pause();
+  sigsuspend(&none);
+  sigprocmask(SIG_UNBLOCK, &alrm, NULL);
   printf("pause woke: alarms=%d code=%d (SI_KERNEL=%d)\n", alarms, code, SI_KERNEL);
   getitimer(ITIMER_REAL, &old);
   printf("after expiry: %ld.%06ld\n", (long)old.it_value.tv_sec, (long)old.it_value.tv_usec);
@@ -39,16 +44,16 @@ int main(void) {
   while (alarms < 4) pause();
   struct itimerval off = {{0, 0}, {0, 0}};
   setitimer(ITIMER_REAL, &off, &old);
-  printf("periodic: alarms=%d interval=%ld\n", alarms, (long)old.it_interval.tv_usec);
+  printf("periodic: alarms>=4: %d interval=%ld\n", alarms >= 4, (long)old.it_interval.tv_usec);
 
   int p[2];
   pipe(p);
-  it.it_value.tv_usec = 30000;
-  setitimer(ITIMER_REAL, &it, NULL);
+  setitimer(ITIMER_REAL, &per, NULL); /* periodic: one lands while read is blocked */
   char b;
   errno = 0;
   ssize_t n = read(p[0], &b, 1);
-  printf("read interrupted: %zd %s alarms=%d\n", n, errno == EINTR ? "EINTR" : strerror(errno), alarms);
+  setitimer(ITIMER_REAL, &off, NULL);
+  printf("read interrupted: %zd %s alarms>=5: %d\n", n, errno == EINTR ? "EINTR" : strerror(errno), alarms >= 5);
 
   errno = 0;
   struct itimerval bad = {{0, 0}, {0, 1000000}};

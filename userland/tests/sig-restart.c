@@ -42,6 +42,15 @@ static pid_t pinger(int wfd, int sig, int write_after) {
   return c;
 }
 
+/* A child that keeps signalling the parent (so the signal lands while the parent is blocked,
+ * whatever the scheduling); stopped with SIGKILL by unpester. */
+static pid_t pester(int sig) {
+  pid_t c = fork();
+  if (c == 0) { for (;;) { kill(getppid(), sig); usleep(20000); } }
+  return c;
+}
+static void unpester(pid_t c) { kill(c, SIGKILL); waitpid(c, NULL, 0); }
+
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IONBF, 0);
   int p[2];
@@ -49,33 +58,33 @@ int main(int argc, char **argv) {
   pipe(p);
 
   set(SIGUSR1, 0);
-  pid_t c = pinger(p[1], SIGUSR1, 1);
+  pid_t c = pester(SIGUSR1);
   errno = 0;
   ssize_t n = read(p[0], buf, 1);
-  printf("read without SA_RESTART: %zd errno=%s got=%d\n", n, errno == EINTR ? "EINTR" : strerror(errno), got);
-  waitpid(c, NULL, 0);
-  read(p[0], buf, 1);
+  printf("read without SA_RESTART: %zd errno=%s got=%d\n", n, errno == EINTR ? "EINTR" : strerror(errno), got >= 1);
+  unpester(c);
 
   set(SIGUSR1, SA_RESTART);
+  got = 0;
   c = pinger(p[1], SIGUSR1, 1);
   n = read(p[0], buf, 1);
   printf("read with SA_RESTART: %zd got=%d\n", n, got);
   waitpid(c, NULL, 0);
 
   /* nanosleep: EINTR with the remaining time, even under SA_RESTART */
-  c = pinger(p[1], SIGUSR1, 0);
+  c = pester(SIGUSR1);
   struct timespec req = {5, 0}, rem = {0, 0};
   int r = nanosleep(&req, &rem);
   printf("nanosleep=%d errno=%s rem_ok=%d\n", r, errno == EINTR ? "EINTR" : strerror(errno), rem.tv_sec >= 3 && rem.tv_sec < 5);
-  waitpid(c, NULL, 0);
+  unpester(c);
 
   /* ppoll with no timeout: EINTR even with SA_RESTART */
-  c = pinger(p[1], SIGUSR1, 0);
+  c = pester(SIGUSR1);
   struct pollfd pf = {p[0], POLLIN, 0};
   errno = 0;
   r = poll(&pf, 1, -1);
   printf("poll=%d errno=%s\n", r, errno == EINTR ? "EINTR" : strerror(errno));
-  waitpid(c, NULL, 0);
+  unpester(c);
 
   /* ppoll's sigmask: the temporary mask lets SIGUSR1 in (EINTR, handler runs), the old mask comes back */
   sigset_t blk, none, cur, pend;
@@ -112,13 +121,14 @@ int main(int argc, char **argv) {
   sa.sa_sigaction = onchld;
   sa.sa_flags = SA_SIGINFO | SA_RESTART;
   sigaction(SIGCHLD, &sa, NULL);
+  int q[2];
+  pipe(q);
   c = fork();
   if (c == 0) {
-    struct timespec t = {0, 200000000};
-    nanosleep(&t, NULL); /* stopped in the middle, resumes after SIGCONT */
+    char x;
+    read(q[0], &x, 1); /* stopped while blocked here; the read restarts after SIGCONT */
     _exit(3);
   }
-  usleep(20000);
   kill(c, SIGSTOP);
   w = waitpid(c, &st, WUNTRACED);
   printf("stopped: ok=%d WIFSTOPPED=%d sig=%d raw=%#x\n", w == c, WIFSTOPPED(st), WSTOPSIG(st), st);
@@ -137,6 +147,7 @@ int main(int argc, char **argv) {
   r = waitid(P_PID, c, &si, WSTOPPED);
   printf("waitid stopped: r=%d code=%d status=%d\n", r, si.si_code, si.si_status);
   kill(c, SIGCONT);
+  write(q[1], "z", 1);
   w = waitpid(c, &st, 0);
   printf("exited after continue: ok=%d code=%d\n", w == c, WEXITSTATUS(st));
   c = fork();
@@ -147,7 +158,7 @@ int main(int argc, char **argv) {
   printf("killed: sig=%d\n", WTERMSIG(st));
   /* Standard signals merge, so how many SIGCHLDs arrive depends on timing: print the kinds seen. */
   int seen_kind[8] = {0};
-  for (int i = 0; i < nchld; i++) if (chld_code[i] > 0 && chld_code[i] < 8) seen_kind[chld_code[i]] = chld_status[i];
+  for (int i = 0; i < nchld; i++) if (chld_code[i] > 0 && chld_code[i] < 8 && seen_kind[chld_code[i]] == 0) seen_kind[chld_code[i]] = chld_status[i];
   printf("SIGCHLD kinds: stopped=%d continued=%d exited=%d killed=%d first=%d/%d\n", seen_kind[CLD_STOPPED], seen_kind[CLD_CONTINUED],
          seen_kind[CLD_EXITED], seen_kind[CLD_KILLED], chld_code[0], chld_status[0]);
 
