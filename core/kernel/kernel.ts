@@ -237,7 +237,7 @@ export class Kernel {
     const prev = this.current;
     if (prev !== null && prev.state !== TaskState.DEAD) {
       this.saveCurrent();
-      if (prev.state === TaskState.RUNNABLE) prev.nivcsw++; else prev.nvcsw++;
+      if (prev.state === TaskState.RUNNABLE) prev.nivcsw++; // preempted by another task (a sleep counts at slice end)
     }
     this.cpu.x.set(t.regs);
     this.cpu.pc = t.pc;
@@ -312,6 +312,7 @@ export class Kernel {
       timer?.disarm();
       const ran = this.monotonicNs() - sliceStart;
       t.runNs += ran; this.busyNs += ran;
+      if (t.state === TaskState.SLEEPING || t.state === TaskState.STOPPED) t.nvcsw++;
       if (this.current === t && t.state === TaskState.RUNNABLE) this.sched.rotate();
       if (this.host.monotonicNs() > stopAt) return 'busy';
     }
