@@ -103,7 +103,10 @@ function dirOps(fs: ProcFs): FileOps {
         const ctx = fresh(p.ctx);
         st.entries = [{ name: '.', ino: ino.ino, type: 4 }, { name: '..', ino: (ino.parent ?? ino).ino, type: 4 }];
         if (alive(ctx)) {
-          for (const name of (p.node as DirNode).list(ctx)) {
+          const names = (p.node as DirNode).list(ctx);
+          // Listing /proc: forget inodes of processes that are gone.
+          if (p.key === '') fs.prune(new Set(names.filter((n) => /^\d+$/.test(n)).map(Number)));
+          for (const name of names) {
             const c = fs.child(ino, name);
             if (c !== null) st.entries.push({ name, ino: c.ino, type: dtype(c.mode) });
           }

@@ -144,6 +144,13 @@ function common(): Record<string, Node> {
     oom_score_adj: rw((c) => withProc(c, (p) => `${p.oomScoreAdj}\n`), writeOomAdj),
     cgroup: ro(() => '0::/\n'),
     io,
+    // schedstat: ns on the CPU, ns waiting on a run queue (not tracked), timeslices run.
+    schedstat: ro((c) => {
+      const s = subject(c);
+      if (s === null) return ESRCH;
+      const ts = c.thread ? [s.t] : s.p.threads;
+      return `${ts.reduce((a, x) => a + x.runNs, 0)} 0 ${ts.reduce((a, x) => a + x.nvcsw + x.nivcsw, 0)}\n`;
+    }),
   };
 }
 

@@ -136,7 +136,7 @@ test('limits: the host\'s header and row names, columns at 26/47/68', async (t) 
   }
 });
 
-test('io, cgroup, wchan, syscall, oom_score, oom_score_adj, cmdline, environ, comm, auxv', async (t) => {
+test('io, cgroup, schedstat, wchan, syscall, oom_score, oom_score_adj, cmdline, environ, comm, auxv', async (t) => {
   if (skip(t)) return;
   const { b, pid } = await bootWithSleeper();
   const io = procText(b, `/proc/${pid}/io`);
@@ -144,6 +144,9 @@ test('io, cgroup, wchan, syscall, oom_score, oom_score_adj, cmdline, environ, co
   const hio = hostProc('self/io');
   if (hio !== null) t.deepEqual(keysOf(io), keysOf(hio));
   t.is(procText(b, `/proc/${pid}/cgroup`), '0::/\n');
+  t.regex(procText(b, `/proc/${pid}/schedstat`), /^[1-9]\d* 0 [1-9]\d*\n$/);
+  const hss = hostProc('self/schedstat');
+  if (hss !== null) t.is(hss.trim().split(' ').length, 3);
   t.is(procText(b, `/proc/${pid}/wchan`), 'hrtimer_nanosleep');
   t.regex(procText(b, `/proc/${pid}/syscall`), /^101 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+ 0x[0-9a-f]+\n$/);
   t.regex(procText(b, `/proc/${pid}/oom_score`), /^\d+\n$/);
