@@ -14,6 +14,8 @@ test('proc-self: a glibc program checks its Name, Pid, PPid, mappings, VmRSS, wr
   t.true(n.stdout.includes('ok maps lists a file mapping r--s at offset 0x1000 with its path\n'));
   t.true(n.stdout.includes('ok VmRSS grows by the 2 MiB touched\n'));
   t.true(n.stdout.includes('ok a child blocked in read is S (sleeping)\n'));
+  t.true(n.stdout.includes('ok task/ lists both threads\n'));
+  t.true(n.stdout.includes('ok task/<tid>/stat shows the thread\'s tid, comm and state\n'));
   t.true(n.stdout.endsWith('PASSED\n'));
   t.is(n.status, 0);
   t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);

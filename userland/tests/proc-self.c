@@ -8,6 +8,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sys/syscall.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +79,54 @@ static int read_file(const char *path, char *buf, size_t n) {
   if (r < 0) return -e;
   buf[r] = 0;
   return (int)r;
+}
+
+static int tpipe[2];
+static volatile pid_t worker_tid;
+static void *worker(void *arg) {
+  char x;
+  (void)arg;
+  worker_tid = (pid_t)syscall(SYS_gettid);
+  read(tpipe[0], &x, 1);
+  return NULL;
+}
+
+/* A second thread: task/ lists both, its own stat/status/comm, Threads: 2. */
+static void threads(void) {
+  char path[96], buf[512];
+  pthread_t th;
+  pipe(tpipe);
+  pthread_create(&th, NULL, worker, NULL);
+  while (worker_tid == 0) usleep(1000);
+  snprintf(path, sizeof path, "/proc/self/task/%d/status", worker_tid);
+  for (int i = 0; i < 500 && strcmp(status_field(path, "State"), "S (sleeping)") != 0; i++) usleep(10000);
+  check(strcmp(status_field(path, "State"), "S (sleeping)") == 0, "the blocked thread is S in task/<tid>/status");
+  check(atoi(status_field(path, "Pid")) == worker_tid && atoi(status_field(path, "Tgid")) == getpid(), "task/<tid>/status has Pid = tid, Tgid = pid");
+  check(atoi(status_field("/proc/self/status", "Threads")) == 2, "status Threads: 2");
+  DIR *d = opendir("/proc/self/task");
+  struct dirent *de; int n = 0, sawme = 0, sawworker = 0;
+  while (d && (de = readdir(d))) {
+    if (de->d_name[0] == '.') continue;
+    n++;
+    if (atoi(de->d_name) == getpid()) sawme = 1;
+    if (atoi(de->d_name) == worker_tid) sawworker = 1;
+  }
+  if (d) closedir(d);
+  check(n == 2 && sawme && sawworker, "task/ lists both threads");
+  snprintf(path, sizeof path, "/proc/self/task/%d/comm", worker_tid);
+  check(write_file(path, "worker", 6) == 6, "a thread's comm is writable");
+  read_file(path, buf, sizeof buf);
+  check(strcmp(buf, "worker\n") == 0, "the thread's comm reads back");
+  char main_comm[64];
+  read_file("/proc/self/comm", main_comm, sizeof main_comm);
+  check(strcmp(main_comm, "worker\n") != 0, "the process's comm is unchanged");
+  snprintf(path, sizeof path, "/proc/self/task/%d/stat", worker_tid);
+  read_file(path, buf, sizeof buf);
+  char want[64];
+  snprintf(want, sizeof want, "%d (worker) S ", worker_tid);
+  check(strncmp(buf, want, strlen(want)) == 0, "task/<tid>/stat shows the thread's tid, comm and state");
+  write(tpipe[1], "x", 1);
+  pthread_join(th, NULL);
 }
 
 int main(int argc, char **argv) {
@@ -254,6 +304,7 @@ int main(int argc, char **argv) {
   FILE *ks = fopen("/proc/kallsyms", "r");
   check(ks && fgets(buf, sizeof buf, ks) && strncmp(buf, "ffffffff8", 9) == 0, "kallsyms addresses are in the kernel half for root");
   if (ks) fclose(ks);
+  threads();
   printf("%s\n", fails ? "FAILED" : "PASSED");
   return fails ? 1 : 0;
 }
