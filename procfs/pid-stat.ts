@@ -48,7 +48,7 @@ export function status(c: Ctx): string | Errno {
   if (!p.zombie && p.vm.vmas.length > 0) {
     const m = memTotals(p);
     o += statusKb('VmPeak', m.sizeKb) + statusKb('VmSize', m.sizeKb) + statusKb('VmLck', 0) + statusKb('VmPin', 0)
-      + statusKb('VmHWM', m.rssKb) + statusKb('VmRSS', m.rssKb) + statusKb('RssAnon', m.anonKb) + statusKb('RssFile', m.fileKb)
+      + statusKb('VmHWM', Math.max(m.rssKb, p.vm.hiwaterRssPages * 4)) + statusKb('VmRSS', m.rssKb) + statusKb('RssAnon', m.anonKb) + statusKb('RssFile', m.fileKb)
       + statusKb('RssShmem', m.shmemKb) + statusKb('VmData', m.dataKb) + statusKb('VmStk', m.stackKb) + statusKb('VmExe', m.textKb)
       + statusKb('VmLib', m.libKb) + statusKb('VmPTE', m.pteKb) + statusKb('VmSwap', 0) + 'HugetlbPages:\t       0 kB\n';
   }

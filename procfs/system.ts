@@ -105,7 +105,7 @@ export function devices(c: Ctx): string {
 export function vmstat(c: Ctx): string {
   const s = systemSnapshot(c.k);
   const free = s.memFreeBytes / 4096, used = (s.memTotalBytes - s.memFreeBytes) / 4096;
-  const faults = 0;
+  const faults = s.pageFaults;
   const rows: [string, number][] = [
     ['nr_free_pages', free], ['nr_zone_inactive_anon', 0], ['nr_zone_active_anon', used], ['nr_zone_inactive_file', 0], ['nr_zone_active_file', 0],
     ['nr_zone_unevictable', 0], ['nr_zone_write_pending', 0], ['nr_mlock', 0], ['nr_zspages', 0], ['nr_free_cma', 0],

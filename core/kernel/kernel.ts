@@ -90,6 +90,8 @@ export class Kernel {
   softInterrupts = 0;
   /** ns the hart spent running tasks (for /proc/stat's cpu line; the rest is idle). */
   busyNs = 0;
+  /** Page faults resolved (for /proc/vmstat pgfault). */
+  pageFaults = 0;
   /** Root table holding the kernel half, copied into every address space. */
   readonly kernelRoot: PageTable;
   readonly console: Console;

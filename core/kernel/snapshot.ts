@@ -64,7 +64,7 @@ export interface ProcessSnapshot {
   readonly threads: readonly TaskSnapshot[];
   readonly signals: { readonly queued: number; readonly shdPnd: bigint; readonly sigIgn: bigint; readonly sigCgt: bigint };
   readonly vm: {
-    readonly sizeBytes: number; readonly rssPages: number; readonly brkStart: number; readonly brk: number; readonly stackTop: number;
+    readonly sizeBytes: number; readonly rssPages: number; readonly hiwaterRssPages: number; readonly brkStart: number; readonly brk: number; readonly stackTop: number;
     readonly vmas: readonly VmaInfo[];
     /** start/end of code and data, start of stack, argv and environment strings (as /proc/[pid]/stat). */
     readonly layout: Readonly<Record<'startCode' | 'endCode' | 'startData' | 'endData' | 'startStack' | 'argStart' | 'argEnd' | 'envStart' | 'envEnd', number>>;
@@ -97,6 +97,7 @@ export interface SystemSnapshot {
   readonly aslr: boolean;
   /** ns the hart spent running tasks (the rest of the uptime is idle). */
   readonly busyNs: number;
+  readonly pageFaults: number;
   readonly interrupts: { readonly timer: number; readonly uart: number; readonly soft: number };
   /** Processes in the uninterruptible sleep (none today) and the last pid handed out. */
   readonly lastPid: number;
@@ -149,8 +150,8 @@ export function processSnapshot(k: Kernel, p: Process): ProcessSnapshot {
     threads: p.zombie ? [zombieTask] : p.threads.map((t) => taskSnap(k, t, sig)),
     signals: sig === null ? { queued: 0, shdPnd: 0n, sigIgn: 0n, sigCgt: 0n } : { queued: sig.queued, shdPnd: sig.shdPnd, sigIgn: sig.sigIgn, sigCgt: sig.sigCgt },
     vm: live
-      ? { sizeBytes: p.mm.totalVm, rssPages: p.mm.rss, brkStart: p.mm.brkStart, brk: p.mm.brk, stackTop: p.mm.stackTop, vmas: p.mm.snapshot(), layout: { ...p.mm.layout }, auxv: p.mm.auxv.map(([a, b]) => [a, b] as const) }
-      : { sizeBytes: 0, rssPages: 0, brkStart: 0, brk: 0, stackTop: 0, vmas: [], layout: noLayout, auxv: [] },
+      ? { sizeBytes: p.mm.totalVm, rssPages: p.mm.rss, hiwaterRssPages: Math.max(p.mm.rss, p.mm.hiwaterRss), brkStart: p.mm.brkStart, brk: p.mm.brk, stackTop: p.mm.stackTop, vmas: p.mm.snapshot(), layout: { ...p.mm.layout }, auxv: p.mm.auxv.map(([a, b]) => [a, b] as const) }
+      : { sizeBytes: 0, rssPages: 0, hiwaterRssPages: 0, brkStart: 0, brk: 0, stackTop: 0, vmas: [], layout: noLayout, auxv: [] },
     fds,
     rlimits: p.rlimits.map(([a, b]) => [a, b] as const),
   };
@@ -216,7 +217,7 @@ export function systemSnapshot(k: Kernel): SystemSnapshot {
     memTotalBytes: k.frames.usableCount * 4096, memFreeBytes: k.frames.freeCount * 4096,
     processes: k.procs.size, threads: k.tasks.size, running, blocked, forks: k.forks,
     contextSwitches: k.contextSwitches, syscalls: k.syscallCount, hostname: k.hostname, aslr: k.aslr,
-    busyNs: busy, interrupts: { timer: k.timerInterrupts, uart: k.uartInterrupts, soft: k.softInterrupts },
+    busyNs: busy, pageFaults: k.pageFaults, interrupts: { timer: k.timerInterrupts, uart: k.uartInterrupts, soft: k.softInterrupts },
     lastPid: Math.max(0, ...k.procs.keys()), openFiles: files.size,
     filesystems: [...vfs.types.values()].map((t) => ({ name: t.name, nodev: t.nodev })),
     mounts: vfs.mounts.map((m) => ({

@@ -38,7 +38,11 @@ export function handleTrap(k: Kernel, t: Task): void {
         const access = cause === Exc.INSN_PAGE ? ACCESS_FETCH : cause === Exc.LOAD_PAGE ? ACCESS_LOAD : ACCESS_STORE;
         const va = cpu.trapTval;
         const r = handlePageFault(t.mm, va, access);
-        if (r === FAULT_OK) { t.minflt++; return; }
+        if (r === FAULT_OK) {
+          t.minflt++; k.pageFaults++;
+          if (t.mm.rss > t.mm.hiwaterRss) t.mm.hiwaterRss = t.mm.rss;
+          return;
+        }
         if (r === FAULT_OOM) { if (!k.oomKill()) forceSignal(k, t, SIGSEGV, SEGV_MAPERR, va); return; }
         if (r === FAULT_SIGBUS) { forceSignal(k, t, SIGBUS, 2 /* BUS_ADRERR */, va); return; }
         forceSignal(k, t, SIGSEGV, r === FAULT_MAPERR ? SEGV_MAPERR : SEGV_ACCERR, va);

@@ -36,6 +36,8 @@ test('stat: cpu lines with 10 columns, intr, ctxt, btime, processes, procs_runni
     t.is(host.split('\n').find((l) => l.startsWith('softirq'))!.split(' ').length, lines[8].split(' ').length);
   }
   t.true(Number(/^ctxt (\d+)$/m.exec(s)![1]) > 0);
+  t.is(Number(/^pgfault (\d+)$/m.exec(procText(b, '/proc/vmstat'))![1]), b.kernel.pageFaults);
+  t.true(b.kernel.pageFaults > 0);
   t.is(Number(/^btime (\d+)$/m.exec(s)![1]), Math.floor((b.kernel.realtimeNs() - b.kernel.monotonicNs()) / 1e9));
   t.is(Number(/^procs_running (\d+)$/m.exec(s)![1]), 0);
   const intr = /^intr (.*)$/m.exec(s)![1].split(' ').map(Number);

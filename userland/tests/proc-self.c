@@ -165,6 +165,7 @@ int main(int argc, char **argv) {
   check(after - before >= 2000, "VmRSS grows by the 2 MiB touched");
   munmap(m, big);
   check(vmrss() < after - 1000, "VmRSS shrinks after munmap");
+  check(atol(status_field("/proc/self/status", "VmHWM")) >= after, "VmHWM keeps the peak");
 
   /* cmdline and exe */
   int n = read_file("/proc/self/cmdline", buf, sizeof buf);

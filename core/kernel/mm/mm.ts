@@ -42,6 +42,8 @@ export class AddressSpace {
   auxv: [number, number][] = [];
   /** Resident pages mapped here (RSS). */
   rss = 0;
+  /** Largest rss seen at a page fault (VmHWM). */
+  hiwaterRss = 0;
 
   constructor(readonly frames: FrameAllocator, kernelRoot = -1) {
     this.pt = new PageTable(frames, kernelRoot);
