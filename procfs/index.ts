@@ -7,7 +7,7 @@ import type { Kernel } from '../core/kernel/kernel.js';
 import { File } from '../core/kernel/fs/file.js';
 import { isPath } from '../core/kernel/fs/vfs.js';
 import { listPids, processOwner } from '../core/kernel/snapshot.js';
-import { link, ro, type Ctx, type DirNode, type Node } from './node.js';
+import { link, ro, rw, type Ctx, type DirNode, type Node } from './node.js';
 import { procfsType } from './fs.js';
 import { pidDir } from './pid.js';
 import * as sys from './system.js';
@@ -23,12 +23,24 @@ const fixed: Record<string, Node> = {
   'thread-self': link((c) => (c.who === null ? ENOENT : `${c.who.pid}/task/${c.who.tid}`)),
 };
 
+/** An entry added at the root by a module (proc_create): text in, text out. */
+export interface ExtraEntry { read(): string; write?(text: string): 0 | Errno }
+/** Where module entries come from (the module loader installs its table). */
+export const extraEntries: { table: ((k: Kernel) => ReadonlyMap<string, ExtraEntry>) | null } = { table: null };
+
+function extraNode(e: ExtraEntry): Node {
+  const read = (): string => e.read();
+  return e.write === undefined ? ro(read) : rw(read, (_c, d) => e.write!(new TextDecoder().decode(d)), 0o644);
+}
+
 /** The /proc directory. */
 export const procRoot: DirNode = {
   kind: 'dir', mode: 0o555,
-  list: (c) => [...Object.keys(fixed), ...listPids(c.k).map(String)],
+  list: (c) => [...Object.keys(fixed), ...(extraEntries.table?.(c.k).keys() ?? []), ...listPids(c.k).map(String)],
   lookup: (c, name) => {
     if (Object.hasOwn(fixed, name)) return [fixed[name], c] as const;
+    const extra = extraEntries.table?.(c.k).get(name);
+    if (extra !== undefined) return [extraNode(extra), c] as const;
     if (!/^[1-9]\d*$/.test(name)) return null;
     const pid = Number(name);
     return processOwner(c.k, pid) === null ? null : [pidDir, { ...c, pid, tid: pid, thread: false } satisfies Ctx] as const;

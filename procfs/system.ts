@@ -118,8 +118,34 @@ export function vmstat(c: Ctx): string {
 
 export const swaps = (): string => 'Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n';
 
-/** Linux's /proc/modules: "name size refcount deps state address" (the modules issue fills the list). */
-export const modules = (): string => '';
+/** What /proc/modules shows of one module (the module table's snapshot). */
+export interface ModuleLine {
+  readonly name: string; readonly size: number; readonly refcount: number; readonly deps: readonly string[];
+  readonly state: string; readonly address: number | bigint; readonly taints: string;
+}
+
+/**
+ * m_show: "name size refcount users, state 0xaddress (taints)" — users as "a,b," or "-",
+ * state Live/Loading/Unloading, the address zero for non-root (kptr_restrict), taints
+ * in parentheses when the module has any.
+ */
+export function formatModules(mods: readonly ModuleLine[], root: boolean): string {
+  const state = (s: string): string => (/^unload/i.test(s) ? 'Unloading' : /^(load|coming)/i.test(s) ? 'Loading' : 'Live');
+  return mods.map((m) => {
+    const users = m.deps.length > 0 ? m.deps.map((d) => d + ',').join('') : '-';
+    const addr = root ? hex(BigInt.asUintN(64, BigInt(m.address)), 16) : '0000000000000000';
+    const taints = m.taints && m.taints !== 'G' ? ` (${m.taints})` : '';
+    return `${m.name} ${m.size} ${m.refcount} ${users} ${state(m.state)} 0x${addr}${taints}\n`;
+  }).join('');
+}
+
+/** Where /proc/modules gets its list (the module loader installs its snapshot function). */
+export const moduleSource: { list: ((k: Kernel) => readonly ModuleLine[]) | null } = { list: null };
+
+export function modules(c: Ctx): string {
+  const who = c.who ?? currentIds(c.k);
+  return formatModules(moduleSource.list?.(c.k) ?? [], who === null || who.euid === 0);
+}
 
 /** kallsyms: "%px %c %s" (+ "\t[module]"); addresses read as zero unless the reader is root (kptr_restrict 1). */
 export function kallsymsText(c: Ctx): string {

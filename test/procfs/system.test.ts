@@ -3,9 +3,11 @@
 import test from 'ava';
 import { boot } from '../../core/boot.js';
 import { UTS_RELEASE as SYS_RELEASE } from '../../core/syscalls/misc.js';
-import { UTS_RELEASE, UTS_VERSION } from '../../procfs/system.js';
+import { UTS_RELEASE, UTS_VERSION, formatModules, moduleSource } from '../../procfs/system.js';
 import { registerKsym } from '../../core/kernel/ksyms.js';
-import { bootWithSleeper, haveUserland, hostProc, inOrder, keysOf, procError, procText } from './helpers.js';
+import { EINVAL } from '../../core/abi/errno.js';
+import { extraEntries } from '../../procfs/index.js';
+import { bootWithSleeper, haveUserland, hostProc, inOrder, keysOf, procError, procText, procWrite } from './helpers.js';
 
 test('meminfo: host keys in host order, "%-16s%8lu kB", MemTotal/MemFree from the frame allocator', (t) => {
   const b = boot({ deterministic: true, memory: 64 << 20 });
@@ -122,4 +124,35 @@ test('the /proc root lists the system files, self, thread-self and one directory
   const names = host.stdout().split(/\s+/);
   for (const n of ['meminfo', 'cpuinfo', 'stat', 'self', 'thread-self', 'sys', 'kallsyms', String(pid)]) t.true(names.includes(n), n);
   t.is(procError(b, `/proc/${pid}`), 'EINVAL'); // a directory has no read
+});
+
+test('modules: Linux\'s m_show layout; addresses hidden from non-root; the loader\'s list is shown', (t) => {
+  const mods = [
+    { name: 'hello', size: 4096, refcount: 1, deps: ['user'], state: 'live', address: 0xffffffffc0000000n, taints: 'OE' },
+    { name: 'user', size: 8192, refcount: 0, deps: [], state: 'live', address: 0xffffffffc0002000n, taints: '' },
+  ];
+  t.is(formatModules(mods, true), 'hello 4096 1 user, Live 0xffffffffc0000000 (OE)\nuser 8192 0 - Live 0xffffffffc0002000\n');
+  t.is(formatModules(mods, false), 'hello 4096 1 user, Live 0x0000000000000000 (OE)\nuser 8192 0 - Live 0x0000000000000000\n');
+  const host = hostProc('modules');
+  if (host !== null && host.length > 0) t.regex(host.split('\n')[0], /^\S+ \d+ \d+ (-|(\S+,)+) (Live|Loading|Unloading) 0x[0-9a-f]+( \(\w+\))?$/);
+  const b = boot({ deterministic: true });
+  const saved = moduleSource.list;
+  moduleSource.list = () => mods.slice(1);
+  try { t.is(procText(b, '/proc/modules'), 'user 8192 0 - Live 0xffffffffc0002000\n'); } finally { moduleSource.list = saved; }
+});
+
+test('entries a module adds at the root are listed, read and written through its functions', (t) => {
+  const b = boot({ deterministic: true });
+  let value = 'one';
+  const table = new Map([['hello', { read: () => `${value}\n`, write: (s: string) => { if (!/^\w+\n?$/.test(s)) return EINVAL; value = s.trim(); return 0 as const; } }]]);
+  const saved = extraEntries.table;
+  extraEntries.table = () => table;
+  try {
+    t.is(procText(b, '/proc/hello'), 'one\n');
+    t.is(procWrite(b, '/proc/hello', 'two\n'), 4);
+    t.is(procText(b, '/proc/hello'), 'two\n');
+    t.is(procWrite(b, '/proc/hello', '!!'), 'EINVAL');
+    t.is(value, 'two');
+  } finally { extraEntries.table = saved; }
+  t.is(procError(b, '/proc/hello'), 'ENOENT');
 });
