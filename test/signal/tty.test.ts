@@ -31,6 +31,7 @@ test('background reads and writes on the controlling terminal follow Linux job c
     'tcsetpgrp from background: exit 9',
     'foreground restored',
     'orphaned background read: exit 5',
+    'foreground group got SIGHUP',
     'done',
     '',
   ].join('\r\n'));

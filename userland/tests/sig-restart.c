@@ -3,7 +3,7 @@
  * returns EINTR with the remaining time; sigsuspend/ppoll never restart;
  * SIGSTOP/SIGCONT with waitpid WUNTRACED/WCONTINUED and waitid WSTOPPED/WNOWAIT;
  * SIGCHLD's si_code/si_status for exit, kill, stop and continue; a stopped
- * child's sleep resumes after SIGCONT; SA_NOCLDSTOP; SIG_IGN SIGCHLD reaps. */
+ * child's read restarts after SIGCONT; SA_NOCLDSTOP; SIG_IGN SIGCHLD reaps. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdio.h>

@@ -11,9 +11,11 @@
 #include <termios.h>
 #include <unistd.h>
 #include <sys/wait.h>
+#include <sys/ioctl.h>
 
 static void say(const char *s) { write(1, s, strlen(s)); }
-static volatile int ttin;
+static volatile int ttin, hup;
+static void onhup(int s) { (void)s; hup++; }
 static void onttin(int s) { (void)s; ttin++; }
 
 /* Runs fn in a background child group of this (non-init) process and reports its fate. */
@@ -71,6 +73,31 @@ int main(void) {
   waitpid(a, &st, 0);
   /* init's own children: their groups count as orphaned, so background reads fail with EIO */
   bg("orphaned background read", read_report);
+
+  /* A new session takes the terminal (TIOCSCTTY, stealing as root); when its leader exits,
+   * its foreground group gets SIGHUP (then SIGCONT). */
+  int p[2];
+  pipe(p);
+  a = fork();
+  if (a == 0) {
+    setsid();
+    if (ioctl(0, TIOCSCTTY, 1) != 0) _exit(1);
+    pid_t b = fork();
+    if (b == 0) {
+      signal(SIGHUP, onhup);
+      write(p[1], "r", 1);
+      while (!hup) pause();
+      write(p[1], "h", 1);
+      _exit(0);
+    }
+    char x;
+    read(p[0], &x, 1); /* b is ready */
+    _exit(0);
+  }
+  waitpid(a, &st, 0);
+  char x = 0;
+  read(p[0], &x, 1);
+  say(x == 'h' ? "foreground group got SIGHUP\n" : "no SIGHUP\n");
   say("done\n");
   return 0;
 }
