@@ -65,7 +65,7 @@ struct group *getgrent(void) {
     gr.gr_gid = (gid_t)atoi(field(&s));
     int n = 0;
     char *m;
-    while (*s && n < 63 && (m = strsep(&s, ","))) if (*m) members[n++] = m;
+    while (s && *s && n < 63 && (m = strsep(&s, ","))) if (*m) members[n++] = m;
     members[n] = 0;
     gr.gr_mem = members;
     return &gr;
