@@ -68,7 +68,7 @@ export function smaps(c: Ctx): string | typeof ESRCH {
   const p = processByPid(c.k, c.pid);
   if (p === null) return ESRCH;
   return p.vm.vmas.map((v) => mapsLine(c.k, v) + kbLine('Size', (v.end - v.start) / 1024) + kbLine('KernelPageSize', 4) + kbLine('MMUPageSize', 4)
-    + usageLines(usage(v), false) + 'THPeligible:    0\n' + vmFlags(v)).join('');
+    + usageLines(usage(v), false) + `THPeligible:    ${'0'.padStart(8)}\n` + vmFlags(v)).join('');
 }
 
 export function smapsRollup(c: Ctx): string | typeof ESRCH {

@@ -110,6 +110,8 @@ test('smaps and smaps_rollup: the host\'s keys, "%-16s%8lu kB", Rss sums to VmRS
   for (const l of blocks[0].split('\n').slice(1)) if (l.endsWith(' kB')) t.regex(l, /^[A-Za-z_]+: {1,}\d+ kB$/);
   for (const l of blocks[0].split('\n').slice(1)) if (l.endsWith(' kB')) t.is(l.length, 27, l);
   t.regex(blocks[0], /\nVmFlags:( [a-z]{2})+ \n?$/);
+  t.regex(blocks[0], /\nTHPeligible: {11}0\n/);
+  if (host !== null) t.regex(host, /\nTHPeligible: {11}[01]\n/);
   const rss = [...s.matchAll(/^Rss: +(\d+) kB$/gm)].reduce((a, m) => a + Number(m[1]), 0);
   t.is(rss, b.kernel.procs.get(pid)!.mm.rss * 4);
   const r = procText(b, `/proc/${pid}/smaps_rollup`);
