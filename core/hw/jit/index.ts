@@ -23,7 +23,7 @@ import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS } fro
 /** Slices a page is seen at before it is translated. */
 export const HOT_THRESHOLD = 16;
 /** Most instructions one call of translated code runs (bounds interrupt latency). */
-export const JIT_SLICE = 4096;
+export const JIT_SLICE = 1 << 16;
 /** Interpreter slice length between looks at the pc. */
 const INTERP_SLICE = 128;
 /** Retranslations of a page for new entry points before it is left to the interpreter. */

@@ -131,10 +131,14 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   const depthDisp = () => K - blockI + nest;
   const leave = (xo: number, st: number) => { i32c(xo); lset(L_XO); i32c(st); lset(L_ST); op(W.br); body.u32(depthExit()); };
   /** Control goes to page offset `t` (a leader, or out of the page). */
+  let selfLoop = false; // block i's code is wrapped in a wasm loop (its last instruction may branch back to its start)
   const goTo = (t: number, fallIdx: number) => {
     const j = index.get(t);
     if (j === undefined) { leave(t, 0); return; }
+    if (j === blockI && selfLoop) { op(W.br); body.u32(nest - 1); return; }
     if (j === fallIdx && nest === 0) return; // falls into the next block's code
+    // A later block: its label is still open around this code, so branch to it directly.
+    if (j > blockI) { op(W.br); body.u32(j - blockI - 1 + nest); return; }
     i32c(j); lset(L_B); op(W.br); body.u32(depthDisp());
   };
   const beginIf = (t = T_VOID) => { op(W.if); op(t); nest++; };
@@ -171,6 +175,10 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
     }
     const L = insnOff.length;
     insns += L;
+    // A loop of one block (its terminator branches back to its start) loops inside wasm directly.
+    const lk = L > 0 && insnLen[L - 1] !== 0 ? kindOf(insnW[L - 1] & 255) : -1;
+    selfLoop = (lk === K_BRANCH || lk === K_JAL) && insnOff[L - 1] + insnImm[L - 1] === start;
+    if (selfLoop) { op(W.loop); op(T_VOID); nest++; }
     // Budget: leave before the block if it would run past it.
     lget(L_N); i32c(L); op(W.i32_add); ltee(L_N); lget(L_BUDGET); op(W.i32_gt_s);
     beginIf(); lget(L_N); i32c(L); op(W.i32_sub); lset(L_N); leave(start, 0); endIf();
@@ -238,6 +246,7 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
       i32c(0); lset(L_XO); i32c(ST_ABS); lset(L_ST); op(W.br); body.u32(depthExit());
     }
     if (!ends) goTo(cur, blockI + 1 === K ? -1 : blockI + 1);
+    if (selfLoop) { op(W.end); nest--; op(W.unreachable); }
   }
   // $exit: store the written registers, the status and the next offset.
   op(W.end);
