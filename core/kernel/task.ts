@@ -71,6 +71,12 @@ export class Process {
   get alive(): boolean { return !this.zombie; }
 }
 
+/** A task's seccomp state: strict mode, or filters run most recent first (each returns SECCOMP_RET_*). */
+export interface SeccompState {
+  readonly strict: boolean;
+  readonly filters: readonly ((t: Task, nr: number, args: Float64Array) => number)[];
+}
+
 export class Task {
   /** Saved integer registers while not on the hart (x[2i] low, x[2i+1] high). */
   readonly regs = new Int32Array(64);
@@ -110,6 +116,9 @@ export class Task {
   lastSyscall = -1;
   /** A thread's own name when set through /proc/[pid]/task/[tid]/comm or PR_SET_NAME (null: the process's comm). */
   comm: string | null = null;
+  /** seccomp filters (core/kernel/bpf/seccomp.ts; shared, immutable, inherited by clone, kept by execve) and no_new_privs. */
+  seccomp: SeccompState | null = null;
+  noNewPrivs = false;
   /** Accounting for /proc: minor faults, voluntary/involuntary switches, ns spent on the hart, start time. */
   minflt = 0;
   nvcsw = 0;

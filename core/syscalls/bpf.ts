@@ -170,7 +170,6 @@ function progLoad(t: Task, d: DataView): SyscallResult {
   for (const m of uniq) m.refs++;
   const p = new BpfProgObj(s.newProgId(), type, name, raw, uniq, prep.value, jit.ok ? jit.value : null, t.kernel.monotonicNs(), t.proc.cred.uid);
   registerProg(t.kernel, p);
-  ensureTracePipe(t.kernel);
   void license;
   const fd = t.proc.files.install(progFile(p), O_CLOEXEC_INSTALL);
   if (isErr(fd)) { s.putProg(p); return fd; }
@@ -283,6 +282,7 @@ export function sysBpf(t: Task, a: Float64Array): SyscallResult {
   const d = readAttr(t, va, int(a[2]));
   if (isErr(d)) return d;
   const s = bpfState(t.kernel);
+  ensureTracePipe(t.kernel);
   switch (cmd) {
     case BPF_MAP_CREATE: return mapCreate(t, d);
     case BPF_MAP_LOOKUP_ELEM: case BPF_MAP_UPDATE_ELEM: case BPF_MAP_DELETE_ELEM: case BPF_MAP_GET_NEXT_KEY:

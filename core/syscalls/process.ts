@@ -18,6 +18,7 @@ import { stopReport, contReport, consumeStop, consumeCont } from '../kernel/sign
 import { copyIn, copyInStringBytes, copyOut, getUser64, putUser32 } from '../kernel/mm/uaccess.js';
 import { setReg } from '../kernel/trap.js';
 import { int, isErr, StructWriter, readI64 } from './util.js';
+import { prctlSeccomp } from './seccomp.js';
 
 interface CloneArgs { flags: number; stack: number; parentTid: number; childTid: number; tls: number; exitSignal: number }
 
@@ -66,6 +67,7 @@ export function doClone(t: Task, c: CloneArgs): SyscallResult {
   child.fflags = t.fflags; child.frm = t.frm;
   child.pc = t.pc + 4;
   child.sigmask = t.sigmask;
+  child.seccomp = t.seccomp; child.noNewPrivs = t.noNewPrivs;
   setReg(child.regs, 10, 0);
   if (c.stack !== 0) setReg(child.regs, 2, c.stack);
   if (f & CLONE_SETTLS) setReg(child.regs, 4, c.tls);
@@ -306,6 +308,8 @@ export function sysSchedSetaffinity(t: Task, a: Float64Array): SyscallResult {
 
 export function sysPrctl(t: Task, a: Float64Array): SyscallResult {
   const op = int(a[0]);
+  const sc = prctlSeccomp(t, op, a);
+  if (sc !== null) return sc;
   if (op === 15) { // PR_SET_NAME
     const b = copyIn(t.mm, a[1], 16);
     if (isErr(b)) return b;

@@ -16,6 +16,7 @@ import * as K from './signal-send.js';
 import * as G from './pgrp.js';
 import * as I from './signal-timer.js';
 import * as B from './bpf.js';
+import * as SC from './seccomp.js';
 
 type Row = [nr: number, handler: SyscallHandler, status: SyscallStatus, note?: string];
 
@@ -128,7 +129,7 @@ const rows: Row[] = [
   [164, P.sysSetrlimit, 'supported'],
   [165, T.sysGetrusage, 'partial', 'user time and max RSS only'],
   [166, X.sysUmask, 'supported'],
-  [167, P.sysPrctl, 'partial', 'PR_SET_NAME and PR_GET_NAME'],
+  [167, P.sysPrctl, 'partial', 'PR_SET_NAME and PR_GET_NAME, PR_SET/GET_SECCOMP, PR_SET/GET_NO_NEW_PRIVS'],
   [168, X.sysGetcpu, 'supported'],
   [169, T.sysGettimeofday, 'supported', 'also through the vDSO'],
   [172, P.sysGetpid, 'supported'],
@@ -157,6 +158,7 @@ const rows: Row[] = [
   [259, X.sysRiscvFlushIcache, 'supported'],
   [260, P.sysWait4, 'partial', 'rusage zeroed'],
   [261, P.sysPrlimit64, 'supported'],
+  [277, SC.sysSeccomp, 'partial', 'STRICT, FILTER (classic BPF, or an eBPF seccomp program with SECCOMP_FILTER_FLAG_NODIX_EBPF), GET_ACTION_AVAIL; TRAP leaves a0 = -ENOSYS (Linux restores the first argument); no USER_NOTIF listener or tracer'],
   [278, X.sysGetrandom, 'supported'],
   [435, P.sysClone3, 'partial', 'no set_tid, no pidfd, no cgroup'],
 ];

@@ -123,7 +123,7 @@ int main(void) {
   int tp = load(BPF_PROG_TYPE_RAW_TRACEPOINT, pr, sizeof pr / sizeof pr[0], 0, "printk");
   memset(&a, 0, sizeof a); a.test.prog_fd = tp;
   printf("printk load %s run %ld\n", tp >= 0 ? "ok" : strerror(errno), bpf(BPF_PROG_TEST_RUN, &a));
-  int tfd = open("/sys/kernel/debug/tracing/trace_pipe", O_RDONLY | O_NONBLOCK);
+  int tfd = open("/dev/trace_pipe", O_RDONLY | O_NONBLOCK);
   char line[512] = { 0 };
   long n = tfd >= 0 ? read(tfd, line, sizeof line - 1) : -1;
   printf("trace_pipe: %s", n > 0 && strstr(line, "bpf_trace_printk: hello 1234") ? "hello 1234\n" : "missing\n");

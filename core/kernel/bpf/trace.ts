@@ -1,6 +1,7 @@
-// The trace buffer bpf_trace_printk writes to, read at
-// /sys/kernel/debug/tracing/trace_pipe (made on first use of bpf(2); a read
-// consumes, blocks while empty unless O_NONBLOCK, as Linux's trace_pipe). Lines
+// The trace buffer bpf_trace_printk writes to, read at /dev/trace_pipe (a misc
+// character device 10:240 made on the first bpf(2) call; /sys belongs to the
+// module sysfs, whose generated files cannot block). A read consumes and
+// blocks while empty unless O_NONBLOCK, as Linux's tracefs trace_pipe. Lines
 // follow ftrace's default format: "comm-pid [cpu] flags timestamp: bpf_trace_printk: msg".
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
@@ -11,7 +12,7 @@ import { EAGAIN } from '../../abi/errno.js';
 import { O_NONBLOCK, POLLIN } from '../../abi/linux.js';
 import { mkdev } from '../fs/devfs.js';
 
-export const TRACE_PIPE_PATH = '/sys/kernel/debug/tracing/trace_pipe';
+export const TRACE_PIPE_PATH = '/dev/trace_pipe';
 const MAX_BUFFERED = 1 << 20;
 
 class TraceBuffer {
@@ -61,7 +62,11 @@ const made = new WeakSet<Kernel>();
 export function ensureTracePipe(k: Kernel): void {
   if (made.has(k)) return;
   made.add(k);
-  k.rootfs.addDevice(TRACE_PIPE_PATH, pipeOps(k), mkdev(10, 240), 0o444);
+  try {
+    k.rootfs.addDevice(TRACE_PIPE_PATH, pipeOps(k), mkdev(10, 240), 0o444);
+  } catch (e) {
+    k.printk(`bpf: cannot create ${TRACE_PIPE_PATH}: ${String(e)}`);
+  }
 }
 
 /** Appends one line to the trace buffer. */
