@@ -18,6 +18,7 @@ import { translatePage } from './translate.js';
 import { WA } from './wasm.js';
 import { execFp } from '../fpu/index.js';
 import { execFpMem, SYS_OK } from '../hart-system.js';
+import { loadInto, storeSlow } from '../hart-mem.js';
 import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS } from './layout.js';
 
 /** Slices a page is seen at before it is translated. */
@@ -45,6 +46,8 @@ export interface JitStats {
   interpInsns: number;
   /** Exits that handed one instruction to the interpreter. */
   interpExits: number;
+  /** Loads/stores that missed the inline TLB and took the slow path from translated code. */
+  slowAccesses: number;
   compileMs: number;
   translatedInsns: number;
 }
@@ -63,7 +66,7 @@ export class Jit {
   readonly wanted: (number[] | null)[];
   readonly threshold: number;
   readonly stats: JitStats = {
-    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0,
+    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, slowAccesses: 0,
     compileMs: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
@@ -97,7 +100,17 @@ export class Jit {
       fpm: (w: number, imm: number, insn: number, raw: number): number => {
         const inv = st.invalidations;
         if (execFpMem(h, w, imm, insn, raw) !== SYS_OK) return 1;
-        return st.invalidations !== inv ? 2 : 0;
+        return st.invalidations !== inv || h.irqCheck || h.halted ? 2 : 0;
+      },
+      // A load/store that missed the inline TLB (op = decoded op, rd = register pair index): 0 done,
+      // 1 fault (the interpreter re-executes it and traps), 2 done but the call must end (code dropped,
+      // a device may have raised an interrupt or halted the machine).
+      ls: (op: number, rd: number, lo: number, hi: number, slo: number, shi: number): number => {
+        st.slowAccesses++;
+        if (op <= 47) return loadInto(h, lo, hi, op, rd) ? 0 : 1;
+        const inv = st.invalidations;
+        if (!storeSlow(h, lo, hi, 1 << (op - 48), slo, shi)) return 1;
+        return st.invalidations !== inv || h.irqCheck || h.halted ? 2 : 0;
       },
     } };
     this.s32 = new Int32Array(ram.buffer, ram.scratchOff, 1024);
@@ -146,8 +159,20 @@ export class Jit {
     const total = s.jitInsns + s.interpInsns;
     return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms), invalidations ${s.invalidations}, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
-      `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits`;
+      `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits, ` +
+      `${s.slowAccesses} slow-path accesses`;
   }
+}
+
+/**
+ * Instructions from page offset `off` (inside a translated block, e.g. after an interpreted budget
+ * end) to the next block start along the straight line, at most 64: the interpreter runs those.
+ */
+function stepsToBlock(h: Hart, entries: Uint16Array, page: number, off: number): number {
+  const u16 = h.ram.u16, base = page << 11;
+  let k = 0;
+  for (let o = off; o < 4096 && k < 64 && (k === 0 || entries[o >> 1] === 0); k++) o += (u16[base + (o >> 1)] & 3) === 3 ? 4 : 2;
+  return k;
 }
 
 /** Runs at most `budget` instructions through translated code and the interpreter; returns a RunExit. */
@@ -181,7 +206,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
             fn = jit.fns[page];
             idx = fn === null ? 0 : jit.entries[page]![off >> 1];
           }
-          if (idx === 0) { fn = null; slice = 1; }
+          if (idx === 0) { fn = null; slice = stepsToBlock(h, jit.entries[page]!, page, off); }
         }
       } else if (++jit.hot[page] >= jit.threshold && h.dcSlotOf[page] >= 0) {
         jit.translateAt(page, off);
@@ -203,6 +228,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     st.hits++;
     const ir = checkInterrupts(h);
     if (ir !== 0) { if (ir === 2) return 1; /* TRAP */ interpreted = false; continue; }
+    h.irqCheck = false;
     s32[VBASE_OFF >> 2] = lo & ~4095; s32[(VBASE_OFF >> 2) + 1] = hi;
     st.calls++;
     const n = fn(idx - 1, left < JIT_SLICE ? left : JIT_SLICE);
@@ -213,11 +239,12 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     else h.pc = hi * TWO32 + ((lo & ~4095) >>> 0) + s32[NEXTOFF_OFF >> 2];
     interpreted = false;
     if ((status & ST_INTERP) !== 0 || n === 0) {
-      // One instruction in the interpreter (a slow path, a trap, or a block longer than the budget left).
+      // One instruction in the interpreter (a system instruction, a trap), or the rest of the
+      // budget when the next block is longer than that.
       st.interpExits++;
       if (jit.trace !== null) jit.trace(h.pc, 1);
       const before = h.instret;
-      const r = execute(h, 1);
+      const r = execute(h, (status & ST_INTERP) !== 0 ? 1 : left - n);
       const k = h.instret - before;
       count += k; st.interpInsns += k;
       interpreted = true;

@@ -30,7 +30,7 @@ const MAX_BLOCK = 64;
 /** Instruction classes. */
 const K_ALU = 0, K_BRANCH = 1, K_JAL = 2, K_JALR = 3, K_LOAD = 4, K_STORE = 5, K_EXIT = 6, K_FP = 7;
 /** Function indices: the imported FP helpers (jit/index.ts), then mulhu, then the page function. */
-const F_FP = 0, F_FPMEM = 1, F_MULHU = 2;
+const F_FP = 0, F_FPMEM = 1, F_MEM = 2, F_MULHU = 3;
 
 function kindOf(op: number): number {
   if (op === 2 || (op >= 3 && op <= 32) || (op >= 52 && op <= 64) || op === 90 || op === 91 || op === 71) return K_ALU;
@@ -218,11 +218,24 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
         mem(W.i32_load, 2, tbl); lget(L_LO); i32c(~4095 | (size - 1)); op(W.i32_and); op(W.i32_ne);
         lget(L_TI); mem(W.i32_load, 2, tbl + TLB_BYTES); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); op(W.i32_ne);
         op(W.i32_or);
-        beginIf(); interpAt(k); endIf();
+        // Miss: the slow path (hart-mem.ts) through an import; a fault leaves for the interpreter, which
+        // re-executes the access and traps; a store that dropped translations or touched a device ends the call.
+        beginIf();
+        i32c(code); i32c(2 * rd); lget(L_LO); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64);
+        if (kind === K_STORE) { get(r2); op(W.i32_wrap_i64); get(r2); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); }
+        else { i32c(0); i32c(0); }
+        op(W.call); body.u32(F_MEM); lset(L_TI);
+        lget(L_TI); i32c(1); op(W.i32_eq); beginIf(); interpAt(k); endIf();
+        if (kind === K_STORE) {
+          lget(L_TI); i32c(2); op(W.i32_eq); beginIf();
+          lget(L_N); i32c(L - k - 1); op(W.i32_sub); lset(L_N); leave(o + len, 0); endIf();
+        } else if (rd !== 0) { i32c(0); mem(W.i64_load, 3, xAt + 8 * rd); set(rd); }
+        op(W.else);
         lget(L_TI); mem(W.i32_load, 2, tbl + 2 * TLB_BYTES); lget(L_LO); i32c(4095); op(W.i32_and); op(W.i32_add);
         const al = size === 8 ? 3 : size === 4 ? 2 : size === 2 ? 1 : 0;
         if (kind === K_LOAD) { mem(LOAD_OP[code - 41], al, 0); set(rd); }
         else { get(r2); mem(STORE_OP[code - 48], al, 0); }
+        endIf();
         continue;
       }
       if (kind === K_BRANCH) {
@@ -270,8 +283,9 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   full.append(head); full.append(pro); full.append(tail);
 
   const page: FuncDef = { type: 0, locals: [[32, T_I64], [6, T_I32], [2, T_I64]], body: full };
-  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]]],
-    [['fp', 2], ['fpm', 3]], [mulhuFunc(), page], 3);
+  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]],
+    [[T_I32, T_I32, T_I32, T_I32, T_I32, T_I32], [T_I32]]],
+    [['fp', 2], ['fpm', 3], ['ls', 4]], [mulhuFunc(), page], 4);
   return { bytes, leaders, insns };
 
   function emitAlu(code: number, rd: number, r1: number, r2: number, imm: number, o: number): void {
