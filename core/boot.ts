@@ -11,15 +11,27 @@ import { Clint } from './hw/clint.js';
 import { CSR, MSTATUS, setCsr } from './hw/csr.js';
 import { Kernel } from './kernel/kernel.js';
 import type { CpuControl } from './kernel/cpu.js';
+import type { Task } from './kernel/task.js';
 import { MemoryHost, type Host } from './kernel/host.js';
-import { syscallTable } from './syscalls/index.js';
+import { syscallTable, defineSyscall } from './syscalls/index.js';
+import type { SyscallSpec } from './kernel/syscall.js';
+import { GONE } from './kernel/control.js';
+import { exitGroup, killProcess } from './kernel/proc.js';
 import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
+import { Inode } from './kernel/fs/bootfs.js';
 import { registerConsoleDevices } from './kernel/fs/tty.js';
-import { Errno } from './abi/errno.js';
-import { mountProcfs } from '../procfs/index.js';
+import { EINVAL, EPERM, Errno } from './abi/errno.js';
+import { mountProcfs, extraEntries } from '../procfs/index.js';
+import { moduleSource } from '../procfs/system.js';
+import { procEntries } from './kernel/module/procentries.js';
+import { nodeModuleSandbox } from './host/sandbox.js';
+import { installModuleSandbox, listModules } from './kernel/module/module.js';
+import { mountSysfs } from './kernel/module/sysfs.js';
+import { depmod } from './kernel/module/depmod.js';
+import { UTS_RELEASE } from './syscalls/misc.js';
 
 export interface BootOptions {
   /** RAM size in bytes (default 256 MiB). */
@@ -38,6 +50,25 @@ export interface BootOptions {
   mounts?: { host: string; guest: string; rw: boolean }[];
   /** A host directory whose files are copied into the guest's /bin (userland/bin). */
   binDir?: string;
+  /** A host directory of modules (*.ko.ts, *.ko.js) installed in /lib/modules/RELEASE with a modules.dep (default: modules/ next to userland/ when binDir is given). */
+  modulesDir?: string;
+}
+
+/** How the machine stopped after startInit(). */
+export interface PowerOff {
+  /** poweroff/halt/reboot: reboot(2); logout: the console session started by init ended (exit);
+   *  init: pid 1 exited; deadlock: every task sleeps and nothing can wake one. */
+  readonly reason: 'poweroff' | 'halt' | 'reboot' | 'logout' | 'init' | 'deadlock';
+  /** The exit status for the host (0 for poweroff; the shell's code for logout). */
+  readonly status: number;
+}
+
+export interface InitOptions {
+  /** Arguments after argv[0] (e.g. user=NAME). */
+  args?: string[];
+  envp?: string[];
+  /** A session shell forked by init exiting normally powers the machine off (default true). */
+  logoutPowersOff?: boolean;
 }
 
 export interface SpawnOptions { cwd?: string; envp?: string[]; uid?: number; gid?: number }
@@ -52,17 +83,51 @@ export interface Booted {
   wait(pid: number): Promise<number>;
   /** spawn + wait. */
   runProgram(path: string, argv: string[], opts?: SpawnOptions): Promise<{ status: number } | { error: Errno }>;
+  /** Starts /sbin/init as pid 1 on the console and runs until the machine stops. */
+  startInit(opts?: InitOptions): Promise<PowerOff | { error: Errno }>;
+  /** Set once the machine stopped (reboot(2), logout, init's exit). */
+  readonly powerOff: PowerOff | null;
 }
 
-/** Copies a host directory tree into the guest root (boot image); skips README.md and .keep files. */
+/**
+ * Copies a host directory tree into the guest root (boot image): directories, regular files
+ * (bytes are the inode's backing, not copied) and symbolic links as links; skips .keep files
+ * and the top-level README.md.
+ */
 function copyTree(host: Host, fs: Booted['kernel']['rootfs'], hostDir: string, guest: string): void {
-  for (const name of host.fs?.readdir(hostDir) ?? []) {
-    if (name === '.keep' || (guest === '' && name === 'README.md')) continue;
-    const st = host.fs!.stat(`${hostDir}/${name}`);
+  const hfs = host.fs!;
+  for (const name of hfs.readdir(hostDir) ?? []) {
+    if (name === '.keep' || (name === 'README.md' && (guest === '' || guest === '/bin'))) continue;
+    const from = `${hostDir}/${name}`, to = `${guest}/${name}`;
+    const st = hfs.stat(from);
     if (st === null) continue;
-    if (st.isDir) { fs.mkdirp(`${guest}/${name}`); copyTree(host, fs, `${hostDir}/${name}`, `${guest}/${name}`); }
-    else if (st.isFile) { const b = host.fs!.readFile(`${hostDir}/${name}`); if (b !== null) fs.addFile(`${guest}/${name}`, b, st.mode & 0o7777); }
+    if (st.isSymlink) { const target = hfs.readlink(from); if (target !== null) { removeEntry(fs, to); fs.symlink(to, target); } }
+    else if (st.isDir) { fs.mkdirp(to); copyTree(host, fs, from, to); }
+    else if (st.isFile) { const b = hfs.readFile(from); if (b !== null) fs.addFile(to, b, st.mode & 0o7777); }
   }
+}
+
+/** Drops a boot-image entry so a later layer (rootfs over bin) can replace it with a link. */
+function removeEntry(fs: Booted['kernel']['rootfs'], path: string): void {
+  const dir = fs.lookup(path.slice(0, path.lastIndexOf('/')) || '/');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const old = dir instanceof Inode ? dir.children?.get(name) : undefined;
+  if (dir instanceof Inode && old !== undefined && !old.isDir) { dir.children!.delete(name); old.nlink--; }
+}
+
+/** Copies *.ko.ts / *.ko.js from a host directory into /lib/modules/RELEASE and writes modules.dep (depmod). */
+function installModules(host: Host, fs: Booted['kernel']['rootfs'], dir: string): void {
+  const sources: Record<string, string> = {};
+  const base = `/lib/modules/${UTS_RELEASE}`;
+  fs.mkdirp(base);
+  for (const name of host.fs!.readdir(dir) ?? []) {
+    if (!/\.ko\.(ts|js)$/.test(name)) continue;
+    const b = host.fs!.readFile(`${dir}/${name}`);
+    if (b === null) continue;
+    fs.addFile(`${base}/${name}`, b, 0o644);
+    sources[name] = new TextDecoder().decode(b);
+  }
+  fs.addFile(`${base}/modules.dep`, toBytes(depmod(sources)), 0o644);
 }
 
 /** Exit status for a shell: code, or 128 + signal. */
@@ -98,10 +163,54 @@ export function boot(o: BootOptions = {}): Booted {
       poll: () => clint.update(),
     },
   };
+  // Board power control: reboot(2) and the end of the console session stop the machine.
+  let power: PowerOff | null = null;
+  let sessionWatch = false;
+  let kernelRef: Kernel | null = null;
+  const halt = (p: PowerOff, caller: Task | null): void => {
+    if (power !== null) return;
+    power = p;
+    const k = kernelRef!;
+    k.printk(`reboot: ${p.reason === 'reboot' ? 'Restarting system' : p.reason === 'halt' ? 'System halted' : 'Power down'}`);
+    // Every process dies (init last); the run loop then finds nothing to run.
+    const procs = [...k.procs.values()].filter((q) => q !== caller?.proc).sort((a, b) => b.pid - a.pid);
+    for (const q of procs) killProcess(k, q, 9);
+  };
+  const table: SyscallSpec[] = [...syscallTable];
+  defineSyscall(table, {
+    nr: 142, name: 'reboot', status: 'partial', note: 'POWER_OFF, HALT and RESTART stop the machine (nodix boot exits); CAD_ON/OFF accepted',
+    handler: (t, a) => {
+      if (t.proc.cred.euid !== 0) return EPERM;
+      if ((a[0] >>> 0) !== 0xfee1dead || ![672274793, 85072278, 369367448, 537993216].includes(a[1] >>> 0)) return EINVAL;
+      const cmd = a[2] >>> 0;
+      if (cmd === 0x89abcdef || cmd === 0) return 0; // CAD_ON / CAD_OFF
+      const reason = cmd === 0x4321fedc ? 'poweroff' : cmd === 0xcdef0123 ? 'halt' : cmd === 0x01234567 ? 'reboot' : null;
+      if (reason === null) return EINVAL;
+      halt({ reason, status: 0 }, t);
+      exitGroup(t.kernel, t, 0);
+      return GONE;
+    },
+  });
+  // The shells init forks are console sessions: one ending by exit (not by a signal) powers off.
+  for (const nr of [220, 435]) {
+    const spec = table.find((x) => x.nr === nr);
+    const inner = spec?.handler;
+    if (spec === undefined || inner === undefined || inner === null) continue;
+    defineSyscall(table, { ...spec, handler: (t, a) => {
+      const r = inner(t, a);
+      if (sessionWatch && t.proc.pid === 1 && typeof r === 'number' && r > 0) {
+        const ls = t.kernel.exitListeners.get(r) ?? [];
+        ls.push((w) => { if ((w & 0x7f) === 0) halt({ reason: 'logout', status: (w >> 8) & 0xff }, null); });
+        t.kernel.exitListeners.set(r, ls);
+      }
+      return r;
+    } });
+  }
   const kernel = new Kernel({
-    cpu: hart, ctl, ram, host, syscalls: syscallTable,
+    cpu: hart, ctl, ram, host, syscalls: table,
     deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns, sliceNs: o.sliceNs,
   });
+  kernelRef = kernel;
   // rdtime from U-mode reads the same 10 MHz clock as the CLINT's mtime.
   clockNs = () => kernel.monotonicNs();
   hart.readTime = () => clint.mtime();
@@ -110,19 +219,23 @@ export function boot(o: BootOptions = {}): Booted {
   registerConsoleDevices(kernel);
   fs.makeDevNodes();
   mountProcfs(kernel);
+  installModuleSandbox(kernel, nodeModuleSandbox);
+  moduleSource.list = listModules; // /proc/modules
+  extraEntries.table = procEntries; // /proc entries made by modules
+  mountSysfs(kernel);
   fs.addFile('/etc/hostname', toBytes(kernel.hostname + '\n'), 0o644);
   fs.addFile('/etc/passwd', toBytes('root:x:0:0:root:/root:/bin/sh\n'), 0o644);
   fs.addFile('/etc/group', toBytes('root:x:0:\n'), 0o644);
   if (o.binDir !== undefined && host.fs !== null) {
-    for (const name of host.fs.readdir(o.binDir) ?? []) {
-      const b = host.fs.stat(`${o.binDir}/${name}`)?.isFile ? host.fs.readFile(`${o.binDir}/${name}`) : null;
-      if (b !== null) fs.addFile(`/bin/${name}`, b, 0o755);
-    }
-    // userland/rootfs (next to userland/bin): /etc, /root, /home/user, /lib/modules...
+    // userland/bin -> /bin (symlinks such as [ -> test kept), then userland/rootfs (next to
+    // bin/) over / : /etc, /sbin/init -> ../bin/init, /root, /home/user, /lib/modules...
+    copyTree(host, fs, o.binDir.replace(/\/+$/, ''), '/bin');
     const image = o.binDir.replace(/\/bin\/?$/, '/rootfs');
     if (image !== o.binDir) copyTree(host, fs, image, '');
     fs.chown('/home/user', 1000, 1000);
   }
+  const modDir = o.modulesDir ?? (o.binDir !== undefined && /userland\/bin\/?$/.test(o.binDir) ? o.binDir.replace(/userland\/bin\/?$/, 'modules') : undefined);
+  if (modDir !== undefined && host.fs !== null) installModules(host, fs, modDir);
   for (const [path, bytes] of Object.entries(o.files ?? {})) fs.addFile(path, bytes, 0o755);
   for (const m of o.mounts ?? []) fs.mountHost(m.host, m.guest, m.rw);
 
@@ -171,8 +284,26 @@ export function boot(o: BootOptions = {}): Booted {
     return st;
   };
 
+  const startInit = async (io: InitOptions = {}): Promise<PowerOff | { error: Errno }> => {
+    sessionWatch = io.logoutPowersOff !== false;
+    const pid = spawn('/sbin/init', ['/sbin/init', ...(io.args ?? [])], { envp: io.envp ?? [] });
+    if (pid instanceof Errno) return { error: pid };
+    let initStatus = -1;
+    const ls = kernel.exitListeners.get(pid) ?? [];
+    ls.push((w) => { initStatus = w; });
+    kernel.exitListeners.set(pid, ls);
+    const r = await kernel.run(() => power !== null || initStatus >= 0);
+    if (power === null) {
+      if (initStatus >= 0) power = { reason: 'init', status: shellStatus(initStatus) };
+      else power = { reason: r === 'deadlock' ? 'deadlock' : 'init', status: r === 'deadlock' ? 125 : 0 };
+    }
+    statuses.delete(pid);
+    return power;
+  };
+
   return {
-    kernel, hart, host, spawn, wait,
+    kernel, hart, host, spawn, wait, startInit,
+    get powerOff() { return power; },
     async runProgram(path, argv, so) {
       const pid = spawn(path, argv, so);
       if (pid instanceof Errno) return { error: pid };

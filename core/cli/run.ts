@@ -4,10 +4,10 @@
 // a host file, which is made visible inside the guest at its absolute host
 // path so /proc/self/exe and re-executing it work.
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { boot, shellStatus } from '../boot.js';
 import { NodeHost, isHostFile } from '../host/node.js';
 import { Errno } from '../abi/errno.js';
+import { userlandBin } from './paths.js';
 
 const USAGE = 'usage: nodix run [--mount HOST:GUEST[:ro]]... [--cwd DIR] [--env K=V]... [--memory SIZE] [--deterministic] [--no-aslr] PROGRAM [ARGS...]';
 
@@ -62,8 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     const b = host.fs.readFile(guestPath);
     if (b !== null) files[guestPath] = b;
   }
-  const binDir = resolve(import.meta.dirname ?? '.', '../../userland/bin');
-  const k = boot({ host, memory, mounts, files, deterministic, aslr, binDir: existsSync(binDir) ? binDir : undefined });
+  const k = boot({ host, memory, mounts, files, deterministic, aslr, binDir: userlandBin() });
   const envp = ['PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/root', ...env];
   if (cwd !== undefined) k.kernel.rootfs.mkdirp(cwd);
   const pid = k.spawn(guestPath, [program, ...args], { cwd, envp });

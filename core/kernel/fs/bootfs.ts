@@ -25,7 +25,10 @@ export class RootFs {
     const now = (): number => k.realtimeNs();
     const tmpfs = tmpfsType(now);
     this.vfs.registerFilesystem(tmpfs);
-    this.vfs.registerFilesystem({ ...tmpfs, name: 'devtmpfs' });
+    // devtmpfs is one instance, as Linux's: every mount of it (init mounting /dev again) shows
+    // the same device nodes, not an empty tree.
+    let devSb: ReturnType<typeof tmpfs.mount> | null = null;
+    this.vfs.registerFilesystem({ ...tmpfs, name: 'devtmpfs', mount: (src, fl, data) => (devSb ??= tmpfs.mount(src, fl, data)) });
     this.vfs.registerFilesystem(hostfsType(k));
     this.vfs.mountRoot('tmpfs');
     this.vfs.root.ino.mode = S_IFDIR | 0o755;
