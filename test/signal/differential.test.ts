@@ -35,3 +35,14 @@ test('SA_NOCLDSTOP: only the exit is reported to the parent (Linux rule)', async
   t.regex(n.stdout, /\nNOCLDSTOP: reports=1 code=1 exit=4\n/);
   t.is(n.status, 0);
 });
+
+test('deterministic mode (instruction-count time): timers, sleeps and stops behave the same', async (t) => {
+  if (skipUnlessTools(t, true)) return;
+  for (const name of ['sig-alarm', 'sig-restart']) {
+    const bin = buildGuest(name);
+    const q = runQemu(bin);
+    const n = await runNodix(bin, [], '', { deterministic: true, seed: 7 });
+    t.is(n.stdout, q.stdout, name);
+    t.is(n.status, q.status, name);
+  }
+});
