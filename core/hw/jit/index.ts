@@ -49,6 +49,8 @@ export interface JitStats {
   /** Loads/stores that missed the inline TLB and took the slow path from translated code. */
   slowAccesses: number;
   compileMs: number;
+  /** Of compileMs, the time spent generating the module bytes. */
+  emitMs: number;
   translatedInsns: number;
 }
 
@@ -67,7 +69,7 @@ export class Jit {
   readonly threshold: number;
   readonly stats: JitStats = {
     translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, slowAccesses: 0,
-    compileMs: 0, translatedInsns: 0,
+    compileMs: 0, emitMs: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
   trace: ((pc: number, why: number) => void) | null = null;
@@ -142,6 +144,8 @@ export class Jit {
     if (want === null) want = this.wanted[page] = [];
     if (!want.includes(off)) want.push(off);
     const t = translatePage(this.h, page * 4096, want);
+    const t1 = performance.now();
+    this.stats.emitMs += t1 - t0;
     const inst = new WA!.Instance(new WA!.Module(t.bytes), this.imports);
     const e = new Uint16Array(2048);
     for (let i = 0; i < t.leaders.length; i++) e[t.leaders[i] >> 1] = i + 1;
@@ -157,7 +161,7 @@ export class Jit {
   summary(): string {
     const s = this.stats;
     const total = s.jitInsns + s.interpInsns;
-    return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms), invalidations ${s.invalidations}, ` +
+    return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
       `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits, ` +
       `${s.slowAccesses} slow-path accesses`;
