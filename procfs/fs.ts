@@ -69,10 +69,9 @@ function fileOps(): FileOps {
       return buf.length;
     },
     lseek(f, off, whence) {
+      // seq_file files and mem: SEEK_SET and SEEK_CUR only (mem's offset is an address).
       const base = whence === 0 ? 0 : whence === 1 ? f.pos : NaN;
-      const s = opens.get(f);
-      // mem takes any address (Linux allows offsets past 2^63 too); others only SEEK_SET/SEEK_CUR.
-      if (Number.isNaN(base) || base + off < 0) return s?.node.kind === 'raw' && whence === 0 ? off >>> 0 : EINVAL;
+      if (Number.isNaN(base) || base + off < 0) return EINVAL;
       return base + off;
     },
     stat(f) { return f.node!.ino.stat(); },
