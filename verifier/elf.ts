@@ -5,12 +5,13 @@
 // maps as libbpf makes them), the license, and the relocations:
 //   R_BPF_64_64 on an lddw naming a map      -> src = BPF_PSEUDO_MAP_IDX, imm = map index
 //   R_BPF_64_64 on an lddw naming global data -> src = BPF_PSEUDO_MAP_IDX_VALUE, imm = map, imm2 = offset
+//   R_BPF_64_64 on an lddw naming a function  -> src = BPF_PSEUDO_FUNC, imm = relative target (callbacks)
 //   R_BPF_64_32 on a call to a function       -> src = BPF_PSEUDO_CALL, imm = relative target
 // Subprograms in .text that a program calls are appended to it (as libbpf does). BTF is
 // read only as far as `.maps` needs it. Self-contained: no Node imports.
 
 import {
-  BPF_PSEUDO_CALL, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, LDDW, type Result,
+  BPF_PSEUDO_CALL, BPF_PSEUDO_FUNC, BPF_PSEUDO_MAP_IDX, BPF_PSEUDO_MAP_IDX_VALUE, LDDW, type Result,
 } from './isa.js';
 import { readBtfMaps } from './btf.js';
 
@@ -163,7 +164,16 @@ function parse(bytes: Uint8Array): ElfObject {
         if (type === R_BPF_64_64) {
           if (code[at] !== LDDW) throw new ElfError(`${s.name}: relocation at insn ${pc} is not on an lddw`);
           let m = mapBySym.get(`${y.shndx}:${y.value}`);
-          if (m !== undefined) {
+          const ysec = sh[y.shndx];
+          if (ysec !== undefined && (ysec.flags & SHF_EXECINSTR) !== 0 && ((y.info & 0xf) === STT_FUNC || (y.info & 0xf) === STT_SECTION)) {
+            // The address of a function (a bpf_loop callback): BPF_PSEUDO_FUNC with a relative target, as libbpf
+            // does; the target is the symbol plus the lddw's imm, a byte offset.
+            const target = y.value / 8 + Math.trunc(cdv.getInt32(at + 4, true) / 8);
+            code[at + 1] = (code[at + 1] & 0x0f) | (BPF_PSEUDO_FUNC << 4);
+            cdv.setInt32(at + 12, 0, true);
+            if (y.shndx === idx) cdv.setInt32(at + 4, target - pc - 1, true);
+            else calls.push({ pc, sec: y.shndx, index: target });
+          } else if (m !== undefined) {
             code[at + 1] = (code[at + 1] & 0x0f) | (BPF_PSEUDO_MAP_IDX << 4);
             cdv.setInt32(at + 4, m, true);
           } else if ((m = mapBySym.get(`${y.shndx}:data`)) !== undefined) {
