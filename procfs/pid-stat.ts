@@ -56,7 +56,7 @@ export function status(c: Ctx): string | Errno {
     + `SigPnd:\t${sigset(t.sigPnd)}\nShdPnd:\t${sigset(p.signals.shdPnd)}\nSigBlk:\t${sigset(t.sigBlk)}\n`
     + `SigIgn:\t${sigset(p.signals.sigIgn)}\nSigCgt:\t${sigset(p.signals.sigCgt)}\n`
     + `CapInh:\t${CAP_NONE}\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${CAP_FULL}\nCapAmb:\t${CAP_NONE}\n`
-    + `NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\nSpeculation_Store_Bypass:\tunknown\nSpeculationIndirectBranch:\tunknown\n`
+    + `NoNewPrivs:\t${t.noNewPrivs ? 1 : 0}\nSeccomp:\t${t.seccompMode}\nSeccomp_filters:\t${t.seccompFilters}\nSpeculation_Store_Bypass:\tunknown\nSpeculationIndirectBranch:\tunknown\n`
     + `Cpus_allowed:\t1\nCpus_allowed_list:\t0\nMems_allowed:\t1\nMems_allowed_list:\t0\n`
     + `voluntary_ctxt_switches:\t${nvcsw}\nnonvoluntary_ctxt_switches:\t${nivcsw}\n`;
   return o;

@@ -31,6 +31,10 @@ export interface TaskSnapshot {
   readonly runNs: number;
   readonly sigPnd: bigint;
   readonly sigBlk: bigint;
+  /** no_new_privs, seccomp mode (0 off, 1 strict, 2 filter) and the number of filters. */
+  readonly noNewPrivs: boolean;
+  readonly seccompMode: number;
+  readonly seccompFilters: number;
 }
 
 export interface FdSnapshot {
@@ -119,6 +123,7 @@ function taskSnap(k: Kernel, t: Task, sig: SignalSnapshot | null): TaskSnapshot 
     tid: t.tid, tgid: t.tgid, comm: t.comm ?? t.proc.comm, state: stateChar(t), wchan: t.wchan, instret: t.instret,
     lastSyscall: t.lastSyscall, blockedIn: t.blockedIn, pc: k.pcOf(t), sp: reg(x, 2), args: [10, 11, 12, 13, 14, 15].map((r) => reg(x, r)),
     minflt: t.minflt, nvcsw: t.nvcsw, nivcsw: t.nivcsw, runNs: t.runNs, sigPnd: ts?.sigPnd ?? t.pending, sigBlk: ts?.sigBlk ?? t.sigmask,
+    noNewPrivs: t.noNewPrivs, seccompMode: t.seccomp === null ? 0 : t.seccomp.strict ? 1 : 2, seccompFilters: t.seccomp?.filters.length ?? 0,
   };
 }
 
@@ -134,7 +139,7 @@ export function processSnapshot(k: Kernel, p: Process): ProcessSnapshot {
   const sig = p.zombie ? null : signals(p);
   const zombieTask: TaskSnapshot = {
     tid: p.pid, tgid: p.pid, comm: p.comm, state: 'Z', wchan: '', instret: 0, lastSyscall: -1, blockedIn: -1, pc: 0, sp: 0, args: [0, 0, 0, 0, 0, 0],
-    minflt: 0, nvcsw: 0, nivcsw: 0, runNs: 0, sigPnd: 0n, sigBlk: 0n,
+    minflt: 0, nvcsw: 0, nivcsw: 0, runNs: 0, sigPnd: 0n, sigBlk: 0n, noNewPrivs: false, seccompMode: 0, seccompFilters: 0,
   };
   const fds: FdSnapshot[] = [];
   if (!p.zombie) {

@@ -15,6 +15,7 @@ test('proc-self: a glibc program checks its Name, Pid, PPid, mappings, VmRSS, wr
   t.true(n.stdout.includes('ok VmRSS grows by the 2 MiB touched\n'));
   t.true(n.stdout.includes('ok a child blocked in read is S (sleeping)\n'));
   t.true(n.stdout.includes('ok task/ lists both threads\n'));
+  t.true(n.stdout.includes('ok status NoNewPrivs, Seccomp and Seccomp_filters follow prctl\n'));
   t.true(n.stdout.includes('ok task/<tid>/stat shows the thread\'s tid, comm and state\n'));
   t.true(n.stdout.endsWith('PASSED\n'));
   t.is(n.status, 0);

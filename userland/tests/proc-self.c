@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -127,6 +130,25 @@ static void threads(void) {
   check(strncmp(buf, want, strlen(want)) == 0, "task/<tid>/stat shows the thread's tid, comm and state");
   write(tpipe[1], "x", 1);
   pthread_join(th, NULL);
+}
+
+/* NoNewPrivs, Seccomp and Seccomp_filters follow prctl and an installed filter (in a child). */
+static void seccomp_fields(void) {
+  pid_t c = fork();
+  if (c == 0) {
+    int bad = 0;
+    if (atoi(status_field("/proc/self/status", "NoNewPrivs")) != 0 || atoi(status_field("/proc/self/status", "Seccomp")) != 0) bad |= 1;
+    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    if (atoi(status_field("/proc/self/status", "NoNewPrivs")) != 1) bad |= 2;
+    struct sock_filter allow[] = { BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW) };
+    struct sock_fprog prog = { 1, allow };
+    if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog, 0, 0) != 0) bad |= 4;
+    if (atoi(status_field("/proc/self/status", "Seccomp")) != 2 || atoi(status_field("/proc/self/status", "Seccomp_filters")) != 1) bad |= 8;
+    _exit(bad);
+  }
+  int st = 0;
+  waitpid(c, &st, 0);
+  check(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status NoNewPrivs, Seccomp and Seccomp_filters follow prctl");
 }
 
 int main(int argc, char **argv) {
@@ -306,6 +328,7 @@ int main(int argc, char **argv) {
   check(ks && fgets(buf, sizeof buf, ks) && strncmp(buf, "ffffffff8", 9) == 0, "kallsyms addresses are in the kernel half for root");
   if (ks) fclose(ks);
   threads();
+  seccomp_fields();
   printf("%s\n", fails ? "FAILED" : "PASSED");
   return fails ? 1 : 0;
 }
