@@ -14,9 +14,9 @@ import type { SyscallResult } from '../kernel/syscall.js';
 import type { Task } from '../kernel/task.js';
 import { copyIn, copyOut, copyInString } from '../kernel/mm/uaccess.js';
 import {
-  BpfMapObj, BpfProgObj, BpfState, asMap, asProg, bpfState, mapFile, progFile, registerMap, registerProg,
+  BpfMapObj, BpfProgObj, BpfState, asLink, asMap, asProg, bpfState, linkFile, mapFile, progFile, registerMap, registerProg,
 } from '../kernel/bpf/objects.js';
-import { MAP_HANDLE_HI, runProg } from '../kernel/bpf/runtime.js';
+import { MAP_HANDLE_HI, runProg, valueMapAddresses } from '../kernel/bpf/runtime.js';
 import { ensureTracePipe } from '../kernel/bpf/trace.js';
 import {
   BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_VALUE, LDDW, createMap, decodeProgram, prepare, progTypeById, verify, compile,
@@ -25,7 +25,7 @@ import {
 import { int, isErr } from './util.js';
 
 export const BPF_MAP_CREATE = 0, BPF_MAP_LOOKUP_ELEM = 1, BPF_MAP_UPDATE_ELEM = 2, BPF_MAP_DELETE_ELEM = 3;
-export const BPF_MAP_GET_NEXT_KEY = 4, BPF_PROG_LOAD = 5, BPF_PROG_TEST_RUN = 10, BPF_PROG_GET_NEXT_ID = 11;
+export const BPF_MAP_GET_NEXT_KEY = 4, BPF_PROG_LOAD = 5, BPF_OBJ_PIN = 6, BPF_OBJ_GET = 7, BPF_PROG_TEST_RUN = 10, BPF_PROG_GET_NEXT_ID = 11;
 export const BPF_MAP_GET_NEXT_ID = 12, BPF_PROG_GET_FD_BY_ID = 13, BPF_MAP_GET_FD_BY_ID = 14;
 export const BPF_OBJ_GET_INFO_BY_FD = 15, BPF_RAW_TRACEPOINT_OPEN = 17, BPF_MAP_FREEZE = 22;
 const BPF_F_RDONLY = 1 << 3, BPF_F_WRONLY = 1 << 4;
@@ -141,7 +141,7 @@ function progLoad(t: Task, d: DataView): SyscallResult {
       const m = fdMap(t, i.imm);
       if (isErr(m)) return m === EINVAL ? EINVAL : EBADF;
       used.set(i.imm, m);
-      maps[i.imm] = m.frozen ? { ...m.def, frozen: m.map.lookup(new Uint8Array(4)) ?? undefined } : m.def;
+      maps[i.imm] = m.frozen && m.def.type === 2 ? { ...m.def, frozen: m.map.lookup(new Uint8Array(4))?.slice() ?? undefined } : m.def;
     }
   }
   const v = verify(raw, { progType: pt, maps, privileged: priv, logLevel });
@@ -157,18 +157,21 @@ function progLoad(t: Task, d: DataView): SyscallResult {
     cut = c;
   }
   if (!dec.ok) return EINVAL;
-  // Map values (src 2) are not addressable by the runtime yet: refuse rather than run wrongly.
-  for (const i of dec.value) if (i.opcode === LDDW && i.src === BPF_PSEUDO_MAP_VALUE) return EINVAL;
-  const prep = prepare(dec.value, (_pc, src, imm) => {
+  // Global data (src 2): the map's value is mapped at a fixed address of the program's space (runtime.ts).
+  const valueMaps = [...new Set(dec.value.filter((i) => i.opcode === LDDW && i.src === BPF_PSEUDO_MAP_VALUE).map((i) => used.get(i.imm)!))];
+  const addrs = valueMapAddresses(valueMaps);
+  const prep = prepare(dec.value, (_pc, src, imm, imm2) => {
     const m = used.get(imm);
-    return src === BPF_PSEUDO_MAP_FD && m ? (BigInt(MAP_HANDLE_HI) << 32n) | BigInt(m.id) : null;
+    if (m === undefined) return null;
+    if (src === BPF_PSEUDO_MAP_FD) return (BigInt(MAP_HANDLE_HI) << 32n) | BigInt(m.id);
+    return BigInt(addrs[valueMaps.indexOf(m)] + imm2);
   });
   if (!prep.ok) return EINVAL;
   const jit = compile(prep.value, { budget: false });
   const s = bpfState(t.kernel);
   const uniq = [...new Set(used.values())];
   for (const m of uniq) m.refs++;
-  const p = new BpfProgObj(s.newProgId(), type, name, raw, uniq, prep.value, jit.ok ? jit.value : null, t.kernel.monotonicNs(), t.proc.cred.uid);
+  const p = new BpfProgObj(s.newProgId(), type, name, raw, uniq, prep.value, jit.ok ? jit.value : null, t.kernel.monotonicNs(), t.proc.cred.uid, valueMaps);
   registerProg(t.kernel, p);
   void license;
   const fd = t.proc.files.install(progFile(p), O_CLOEXEC_INSTALL);
@@ -276,6 +279,37 @@ function testRun(t: Task, d: DataView, va: number): SyscallResult {
   return 0;
 }
 
+/** nodix: BPF_OBJ_PIN with this file_flags bit removes the pin (Linux unlinks the bpffs file). */
+export const BPF_F_NODIX_UNPIN = 1 << 30;
+
+/** BPF_OBJ_PIN / BPF_OBJ_GET: pathname at 0, bpf_fd at 8, file_flags at 12. Pins live in a kernel table, not a filesystem. */
+function objPin(t: Task, d: DataView, get: boolean): SyscallResult {
+  if (!isRoot(t)) return EPERM;
+  const path = copyInString(t.mm, u64(d, 0), 4096);
+  if (isErr(path)) return path;
+  const s = bpfState(t.kernel), flags = u32(d, 12);
+  if (get) {
+    const o = s.pins.get(path);
+    if (o === undefined) return ENOENT;
+    if (o instanceof BpfMapObj) { o.refs++; return t.proc.files.install(mapFile(o), true); }
+    if (o instanceof BpfProgObj) { o.refs++; return t.proc.files.install(progFile(o), true); }
+    return t.proc.files.install(linkFile(o.get()), true);
+  }
+  if (flags & BPF_F_NODIX_UNPIN) {
+    const o = s.pins.get(path);
+    if (o === undefined) return ENOENT;
+    s.pins.delete(path);
+    if (o instanceof BpfMapObj) s.putMap(o); else if (o instanceof BpfProgObj) s.putProg(o); else o.release();
+    return 0;
+  }
+  if (s.pins.has(path)) return EEXIST;
+  const f = t.proc.files.get(u32(d, 8));
+  if (isErr(f)) return f;
+  const m = asMap(f), p = asProg(f), l = asLink(f);
+  if (m !== null) { m.refs++; s.pins.set(path, m); } else if (p !== null) { p.refs++; s.pins.set(path, p); } else if (l !== null) { s.pins.set(path, l.get()); } else return EINVAL;
+  return 0;
+}
+
 /** bpf implements Linux syscall bpf(2): bpf(cmd, attr, size). */
 export function sysBpf(t: Task, a: Float64Array): SyscallResult {
   const cmd = int(a[0]), va = a[1];
@@ -288,6 +322,8 @@ export function sysBpf(t: Task, a: Float64Array): SyscallResult {
     case BPF_MAP_LOOKUP_ELEM: case BPF_MAP_UPDATE_ELEM: case BPF_MAP_DELETE_ELEM: case BPF_MAP_GET_NEXT_KEY:
       return mapElem(t, cmd, d);
     case BPF_PROG_LOAD: return progLoad(t, d);
+    case BPF_OBJ_PIN: return objPin(t, d, false);
+    case BPF_OBJ_GET: return objPin(t, d, true);
     case BPF_PROG_TEST_RUN: return testRun(t, d, va);
     case BPF_PROG_GET_NEXT_ID: return getNextId(t, d, va, s.progs.keys());
     case BPF_MAP_GET_NEXT_ID: return getNextId(t, d, va, s.maps.keys());

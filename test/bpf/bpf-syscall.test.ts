@@ -25,6 +25,8 @@ test('bpf(2): maps, load/verify/log, test run, trace_pipe, ids, attach, lifecycl
   t.true(rest.includes('trace_pipe: hello 1234'));
   t.true(rest.includes('prog ids 2'));
   t.true(rest.includes('fd by id ok'));
+  t.true(rest.includes('globals load ok run 0 retval 5 data 10'));
+  t.true(rest.includes('store to rodata -1 Permission denied'));
   t.true(rest.includes('freeze 0'));
   t.true(rest.includes('update frozen -1 Operation not permitted'));
   t.true(rest.includes('cycles failed 0, prog ids left 1'));

@@ -150,6 +150,35 @@ int main(void) {
   elem(BPF_MAP_LOOKUP_ELEM, am, &k, &out, 0);
   printf("sys_enter count %s, stopped after detach %s\n", after >= 10 ? ">=10" : "<10", out == after ? "yes" : "no");
 
+  /* Global data (lddw src 2): a read-only frozen map (.rodata, as libbpf freezes it) and a writable one (.data). */
+  union bpf_attr ma; memset(&ma, 0, sizeof ma);
+  ma.map_type = BPF_MAP_TYPE_ARRAY; ma.key_size = 4; ma.value_size = 16; ma.max_entries = 1; ma.map_flags = BPF_F_RDONLY_PROG;
+  int ro = bpf(BPF_MAP_CREATE, &ma);
+  ma.map_flags = 0;
+  int rw = bpf(BPF_MAP_CREATE, &ma);
+  uint64_t init[2] = { 5, 0 };
+  k = 0; elem(BPF_MAP_UPDATE_ELEM, ro, &k, init, BPF_ANY);
+  memset(&a, 0, sizeof a); a.map_fd = ro; bpf(BPF_MAP_FREEZE, &a);
+  struct bpf_insn gd[] = {
+    INSN(BPF_LD | BPF_DW | BPF_IMM, BPF_REG_1, BPF_PSEUDO_MAP_VALUE, 0, ro), INSN(0, 0, 0, 0, 8),
+    INSN(BPF_LDX | BPF_MEM | BPF_DW, BPF_REG_0, BPF_REG_1, -8, 0),
+    INSN(BPF_LD | BPF_DW | BPF_IMM, BPF_REG_2, BPF_PSEUDO_MAP_VALUE, 0, rw), INSN(0, 0, 0, 0, 0),
+    INSN(BPF_LDX | BPF_MEM | BPF_DW, BPF_REG_3, BPF_REG_2, 8, 0),
+    INSN(BPF_ALU64 | BPF_ADD | BPF_X, BPF_REG_3, BPF_REG_0, 0, 0),
+    INSN(BPF_STX | BPF_MEM | BPF_DW, BPF_REG_2, BPF_REG_3, 8, 0),
+    INSN(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
+  };
+  int gf = load(BPF_PROG_TYPE_RAW_TRACEPOINT, gd, sizeof gd / sizeof gd[0], 0, "globals");
+  memset(&a, 0, sizeof a); a.test.prog_fd = gf; a.test.repeat = 2;
+  r = bpf(BPF_PROG_TEST_RUN, &a);
+  uint64_t got[2] = { 0, 0 };
+  elem(BPF_MAP_LOOKUP_ELEM, rw, &k, got, 0);
+  printf("globals load %s run %ld retval %u data %llu\n", gf >= 0 ? "ok" : strerror(errno), r, a.test.retval, (unsigned long long)got[1]);
+  gd[6] = INSN(BPF_STX | BPF_MEM | BPF_DW, BPF_REG_1, BPF_REG_3, 0, 0); /* a store into the read-only map */
+  r = load(BPF_PROG_TYPE_RAW_TRACEPOINT, gd, sizeof gd / sizeof gd[0], 1, "ro_write");
+  printf("store to rodata %ld %s\n", r, strerror(errno));
+  close(gf); close(ro); close(rw);
+
   /* Freeze: user-space updates refused. */
   memset(&a, 0, sizeof a); a.map_fd = am;
   printf("freeze %ld\n", bpf(BPF_MAP_FREEZE, &a));

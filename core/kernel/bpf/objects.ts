@@ -23,6 +23,8 @@ export class BpfProgObj {
     readonly id: number, readonly type: number, readonly name: string, readonly insns: Uint8Array,
     readonly maps: readonly BpfMapObj[], readonly prog: Program, readonly jit: JitProgram | null,
     readonly loadTimeNs: number, readonly uid: number,
+    /** Maps whose value (key 0) the program addresses directly (lddw src 2: global data), in layout order. */
+    readonly valueMaps: readonly BpfMapObj[] = [],
   ) {}
 }
 
@@ -30,6 +32,8 @@ export class BpfProgObj {
 export class BpfState {
   readonly maps = new Map<number, BpfMapObj>();
   readonly progs = new Map<number, BpfProgObj>();
+  /** BPF_OBJ_PIN: path -> object, each holding one reference (no bpffs: the table is the filesystem). */
+  readonly pins = new Map<string, BpfMapObj | BpfProgObj | BpfLink>();
   private nextMapId = 1;
   private nextProgId = 1;
   constructor(readonly k: Kernel) {}
@@ -78,16 +82,20 @@ export const progFile = (p: BpfProgObj): File => new File(progFops, 2, 'anon_ino
 
 export const asMap = (f: File): BpfMapObj | null => (f.ops === mapFops ? f.priv as BpfMapObj : null);
 export const asProg = (f: File): BpfProgObj | null => (f.ops === progFops ? f.priv as BpfProgObj : null);
+export const asLink = (f: File): BpfLink | null => (f.ops === linkFops ? f.priv as BpfLink : null);
 
-/** An attachment of a program to a hook (BPF_RAW_TRACEPOINT_OPEN / BPF_LINK_CREATE): an fd whose last close detaches. */
+/** An attachment of a program to a hook (BPF_RAW_TRACEPOINT_OPEN): refcounted by its fds and pins; the last put detaches. */
 export class BpfLink {
+  private refs = 1;
   private done = false;
   constructor(readonly k: Kernel, readonly prog: BpfProgObj, private readonly undo: () => void) {
     prog.refs++;
     prog.detach.add(this.detachNow);
   }
   private readonly detachNow = (): void => { if (!this.done) { this.done = true; this.undo(); } };
+  get(): BpfLink { this.refs++; return this; }
   release(): void {
+    if (--this.refs > 0) return;
     this.detachNow();
     this.prog.detach.delete(this.detachNow);
     bpfState(this.k).putProg(this.prog);

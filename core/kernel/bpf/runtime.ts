@@ -14,8 +14,21 @@ import {
   AddressSpace, HELPER_OK, PROT_READ, PROT_WRITE, RingBuf, interpret, regGet, regSet, STACK_TOP,
   type Helper, type BpfMap,
 } from '../../../verifier/index.js';
-import { bpfState, type BpfProgObj } from './objects.js';
+import { bpfState, type BpfMapObj, type BpfProgObj } from './objects.js';
 import { tracePrintk } from './trace.js';
+
+const BPF_F_RDONLY_PROG = 1 << 7;
+const KEY0 = new Uint8Array(4);
+const valueProt = (m: BpfMapObj): number => PROT_READ | (((m.def.flags ?? 0) & BPF_F_RDONLY_PROG) ? 0 : PROT_WRITE);
+
+/**
+ * Where the values of global-data maps (lddw src 2) sit in a program's address space: they are mapped
+ * first at every run, in this order, so their addresses are fixed and can be resolved at load.
+ */
+export function valueMapAddresses(maps: readonly BpfMapObj[]): number[] {
+  const as = new AddressSpace();
+  return maps.map((m) => as.alloc(m.def.valueSize, valueProt(m), 'global data').start);
+}
 
 /** Upper half of the value an lddw of a map fd resolves to; the lower half is the map id. */
 export const MAP_HANDLE_HI = 0x4d415000;
@@ -199,6 +212,11 @@ export function runProg(k: Kernel, p: BpfProgObj, t: Task | null, ctx: Uint8Arra
   as.reset();
   const c: RunCtx = { k, t, prog: p, as, mapped: [], byView: new Map(), ring: new Map() };
   as.regs.fill(0);
+  for (const m of p.valueMaps) {
+    const view = m.map.lookup(KEY0);
+    if (view === null) return { ok: false, r0: 0n, error: `map ${m.id} has no value to address` };
+    c.mapped.push({ start: as.map(view, valueProt(m), 'global data').start, view });
+  }
   const r = as.map(ctx, PROT_READ | (writableCtx ? PROT_WRITE : 0), 'ctx');
   regSet(as.regs, 1, BigInt(r.start));
   regSet(as.regs, 10, BigInt(STACK_TOP));
