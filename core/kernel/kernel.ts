@@ -118,6 +118,8 @@ export class Kernel {
   /** Set by sched_yield and wake-ups that should preempt: the loop rotates after this trap. */
   needResched = false;
   contextSwitches = 0;
+  /** Linux's taint mask (/proc/sys/kernel/tainted): bit 7 D oops, 12 O out-of-tree module, 13 E unsigned module. */
+  tainted = 0;
   syscallCount = 0;
   forks = 0;
   private mmIds = new WeakMap<AddressSpace, number>();

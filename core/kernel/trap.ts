@@ -10,7 +10,8 @@ import { ACCESS_FETCH, ACCESS_LOAD, ACCESS_STORE, FAULT_OK, FAULT_OOM, FAULT_SIG
 import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP, SEGV_ACCERR, SEGV_MAPERR, ILL_ILLOPC, TRAP_BRKPT, BUS_ADRALN } from '../abi/linux.js';
 import { forceSignal } from './proc.js';
 import type { Kernel } from './kernel.js';
-import type { Task } from './task.js';
+import { TaskState, type Task } from './task.js';
+import { fireProbe, fireSyscallEnter, probesEnabled } from './module/hooks.js';
 
 const args = new Float64Array(6);
 
@@ -37,6 +38,7 @@ export function handleTrap(k: Kernel, t: Task): void {
       case Exc.INSN_PAGE: case Exc.LOAD_PAGE: case Exc.STORE_PAGE: {
         const access = cause === Exc.INSN_PAGE ? ACCESS_FETCH : cause === Exc.LOAD_PAGE ? ACCESS_LOAD : ACCESS_STORE;
         const va = cpu.trapTval;
+        if (probesEnabled.any) fireProbe(k, 'exceptions:page_fault_user', t, [va, cpu.trapPc, access]);
         const r = handlePageFault(t.mm, va, access);
         if (r === FAULT_OK) {
           t.minflt++; k.pageFaults++;
@@ -78,6 +80,10 @@ function syscall(k: Kernel, t: Task): void {
   t.lastSyscall = nr;
   const spec = nr >= 0 ? k.syscalls[nr] : undefined;
   let r: number | Errno | Control;
+  if (probesEnabled.any) {
+    fireSyscallEnter(k, t, nr, spec?.name, args);
+    if (t.state === TaskState.DEAD) return; // a probe oopsed and killed the task
+  }
   const denied = traceHooks.sysEnter !== null ? traceHooks.sysEnter(t, nr, args) : null;
   if (denied !== null) {
     r = denied;
@@ -92,6 +98,7 @@ function syscall(k: Kernel, t: Task): void {
     }
   }
   if (traceHooks.sysExit !== null && r !== BLOCK) traceHooks.sysExit(t, nr, args, r);
+  if (probesEnabled.any && r !== BLOCK) fireProbe(k, 'raw_syscalls:sys_exit', t, [nr, typeof r === 'number' ? r : r instanceof Errno ? -r.code : 0]);
   t.blockedIn = -1;
   if (nr >= 63 && nr <= 71 && r !== BLOCK) ioAccount(t, nr, typeof r === 'number' ? r : 0);
   if (typeof r === 'number') {

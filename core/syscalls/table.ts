@@ -15,6 +15,7 @@ import * as S from './signal.js';
 import * as K from './signal-send.js';
 import * as G from './pgrp.js';
 import * as I from './signal-timer.js';
+import * as MOD from './module.js';
 import * as B from './bpf.js';
 import * as SC from './seccomp.js';
 
@@ -156,6 +157,10 @@ const rows: Row[] = [
   [231, M.sysNoop, 'partial', 'nothing is ever swapped'],
   [233, M.sysMadvise, 'partial', 'DONTNEED/FREE drop pages; other advice accepted and ignored'],
   [259, X.sysRiscvFlushIcache, 'supported'],
+  // modules (core/kernel/module; syscalls in module.ts)
+  [105, MOD.sysInitModule, 'supported', 'module text is TypeScript/JavaScript (modules/README.md), not ELF'],
+  [106, MOD.sysDeleteModule, 'supported', 'O_NONBLOCK, O_TRUNC (forced unload)'],
+  [273, MOD.sysFinitModule, 'partial', 'MODULE_INIT_IGNORE_* accepted; no MODULE_INIT_COMPRESSED_FILE'],
   [260, P.sysWait4, 'partial', 'rusage zeroed'],
   [261, P.sysPrlimit64, 'supported'],
   [277, SC.sysSeccomp, 'partial', 'STRICT, FILTER (classic BPF, or an eBPF seccomp program with SECCOMP_FILTER_FLAG_NODIX_EBPF), GET_ACTION_AVAIL; TRAP leaves a0 = -ENOSYS (Linux restores the first argument); no USER_NOTIF listener or tracer'],
