@@ -16,6 +16,7 @@ import { execute } from '../hart-exec.js';
 import { checkInterrupts } from '../trap.js';
 import { translatePage } from './translate.js';
 import { WA } from './wasm.js';
+import type { WasmInstance } from './wasm.js';
 import { execFp } from '../fpu/index.js';
 import { execFpMem, SYS_OK } from '../hart-system.js';
 import { loadInto, storeSlow } from '../hart-mem.js';
@@ -51,6 +52,8 @@ export interface JitStats {
   compileMs: number;
   /** Of compileMs, the time spent generating the module bytes. */
   emitMs: number;
+  /** Pages whose translation failed (left to the interpreter). */
+  failures: number;
   translatedInsns: number;
 }
 
@@ -65,14 +68,18 @@ export class Jit {
   readonly entries: (Uint16Array | null)[];
   readonly hot: Uint16Array;
   readonly retrans: Uint8Array;
+  /** 1 where translating the page failed: never tried again. */
+  readonly failed: Uint8Array;
   readonly wanted: (number[] | null)[];
   readonly threshold: number;
   readonly stats: JitStats = {
     translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, slowAccesses: 0,
-    compileMs: 0, emitMs: 0, translatedInsns: 0,
+    compileMs: 0, emitMs: 0, failures: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
   trace: ((pc: number, why: number) => void) | null = null;
+  /** The first translation failure's message, if any. */
+  failure: string | null = null;
   private readonly imports: Record<string, Record<string, unknown>>;
   /** The scratch area as int32 words (VBASE, NEXTPC, NEXTOFF, STATUS). */
   readonly s32: Int32Array;
@@ -86,6 +93,7 @@ export class Jit {
     this.wanted = new Array<number[] | null>(pages).fill(null);
     this.hot = new Uint16Array(pages);
     this.retrans = new Uint8Array(pages);
+    this.failed = new Uint8Array(pages);
     this.threshold = opts.threshold ?? HOT_THRESHOLD;
     const csr = h.csr, fpr = h.fp, x = h.x;
     const FS = 3 << 13; // mstatus.FS
@@ -130,6 +138,7 @@ export class Jit {
     }
     if (this.fns[page] !== null) this.drop(page);
     this.hot[page] = 0;
+    this.retrans[page] = 0;
   }
 
   private drop(page: number): void {
@@ -143,10 +152,19 @@ export class Jit {
     let want = this.wanted[page];
     if (want === null) want = this.wanted[page] = [];
     if (!want.includes(off)) want.push(off);
-    const t = translatePage(this.h, page * 4096, want);
-    const t1 = performance.now();
-    this.stats.emitMs += t1 - t0;
-    const inst = new WA!.Instance(new WA!.Module(t.bytes), this.imports);
+    let t: ReturnType<typeof translatePage>, inst: WasmInstance;
+    try {
+      t = translatePage(this.h, page * 4096, want);
+      this.stats.emitMs += performance.now() - t0;
+      inst = new WA!.Instance(new WA!.Module(t.bytes), this.imports);
+    } catch (e) {
+      // A translator bug or an engine limit: this page stays interpreted (the hart stays correct).
+      this.stats.failures++;
+      this.failure ??= String(e);
+      this.fns[page] = null; this.entries[page] = null;
+      this.failed[page] = 1; this.retrans[page] = MAX_RETRANSLATE;
+      return;
+    }
     const e = new Uint16Array(2048);
     for (let i = 0; i < t.leaders.length; i++) e[t.leaders[i] >> 1] = i + 1;
     for (const o of t.leaders) if (!want.includes(o)) want.push(o);
@@ -164,7 +182,7 @@ export class Jit {
     return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
       `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits, ` +
-      `${s.slowAccesses} slow-path accesses`;
+      `${s.slowAccesses} slow-path accesses${s.failures > 0 ? `, ${s.failures} FAILED translations (${this.failure})` : ''}`;
   }
 }
 
@@ -212,7 +230,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
           }
           if (idx === 0) { fn = null; slice = stepsToBlock(h, jit.entries[page]!, page, off); }
         }
-      } else if (++jit.hot[page] >= jit.threshold && h.dcSlotOf[page] >= 0) {
+      } else if (++jit.hot[page] >= jit.threshold && h.dcSlotOf[page] >= 0 && jit.failed[page] === 0) {
         jit.translateAt(page, off);
         fn = jit.fns[page];
         idx = fn === null ? 0 : jit.entries[page]![off >> 1];
