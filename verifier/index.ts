@@ -19,3 +19,4 @@ export {
   MAP_TYPES, createMap, checkMapDef, mapTypeName, ArrayMap, HashMap, RingBuf, RefArrayMap, type BpfMap, type MapDef, type MapTypeInfo,
 } from './maps/index.js';
 export type { DisasmOptions } from './disasm.js';
+export { compileProbes, type ProbeScript, type ProbeMap, type ProbeProgram, type ProbeError } from './probe.js';
