@@ -18,6 +18,7 @@ import {
 } from '../kernel/bpf/objects.js';
 import { MAP_HANDLE_HI, runProg, valueMapAddresses } from '../kernel/bpf/runtime.js';
 import { ensureTracePipe } from '../kernel/bpf/trace.js';
+import { attachRawTracepoint } from '../kernel/bpf/attach.js';
 import {
   BPF_PSEUDO_MAP_FD, BPF_PSEUDO_MAP_VALUE, LDDW, createMap, decodeProgram, prepare, progTypeById, verify, compile,
   type MapDef,
@@ -336,6 +337,14 @@ export function sysBpf(t: Task, a: Float64Array): SyscallResult {
       if (m.frozen) return EBUSY;
       m.frozen = true;
       return 0;
+    }
+    case BPF_RAW_TRACEPOINT_OPEN: {
+      if (!isRoot(t)) return EPERM;
+      const name = u64(d, 0) !== 0 ? copyInString(t.mm, u64(d, 0), 128) : '';
+      if (isErr(name)) return name;
+      const p = fdProg(t, u32(d, 8));
+      if (isErr(p)) return p;
+      return attachRawTracepoint(t, name, p);
     }
     default: return EINVAL;
   }

@@ -134,7 +134,7 @@ const rows: Row[] = [
   [168, X.sysGetcpu, 'supported'],
   [169, T.sysGettimeofday, 'supported', 'also through the vDSO'],
   [172, P.sysGetpid, 'supported'],
-  [280, B.sysBpf, 'partial', 'MAP_CREATE, MAP_LOOKUP/UPDATE/DELETE_ELEM, MAP_GET_NEXT_KEY, MAP_FREEZE, PROG_LOAD (verifier log as Linux), PROG_TEST_RUN, PROG/MAP_GET_NEXT_ID, PROG/MAP_GET_FD_BY_ID, OBJ_GET_INFO_BY_FD; no attachment yet, no pinning, BTF or LINK_CREATE'],
+  [280, B.sysBpf, 'partial', 'MAP_CREATE, MAP_LOOKUP/UPDATE/DELETE_ELEM, MAP_GET_NEXT_KEY, MAP_FREEZE, PROG_LOAD (verifier log as Linux), PROG_TEST_RUN, PROG/MAP_GET_NEXT_ID, PROG/MAP_GET_FD_BY_ID, OBJ_GET_INFO_BY_FD, OBJ_PIN/OBJ_GET (a kernel pin table, no bpffs), RAW_TRACEPOINT_OPEN (tracepoints and kprobes of the probe registry); no BTF or LINK_CREATE'],
   [173, P.sysGetppid, 'supported'],
   [174, X.sysGetuid, 'supported'],
   [175, X.sysGeteuid, 'supported'],

@@ -2,7 +2,9 @@
 // exercises maps, PROG_LOAD with the verifier log, PROG_TEST_RUN, trace_pipe,
 // object info, ids, freeze, sys_enter attachment and the fd/refcount lifecycle.
 import test from 'ava';
-import { buildGuest, haveGcc, requireTools, runNodix } from '../guest/harness.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGuest, haveGcc, requireTools, root, runNodix } from '../guest/harness.js';
 
 test('bpf(2): maps, load/verify/log, test run, trace_pipe, ids, attach, lifecycle', async (t) => {
   if (!haveGcc) { if (requireTools) throw new Error('riscv64-linux-gnu-gcc missing'); t.log('skipped: riscv64-linux-gnu-gcc not installed'); t.pass(); return; }
@@ -25,6 +27,10 @@ test('bpf(2): maps, load/verify/log, test run, trace_pipe, ids, attach, lifecycl
   t.true(rest.includes('trace_pipe: hello 1234'));
   t.true(rest.includes('prog ids 2'));
   t.true(rest.includes('fd by id ok'));
+  t.true(rest.includes('attach ok'));
+  // The registry's syscall-entry firing site is wired into trap.ts by MODULES; once it is, the count must be seen.
+  const fired = readFileSync(join(root, 'core/kernel/trap.ts'), 'utf8').includes('fireSyscallEnter');
+  t.true(rest.includes(`sys_enter count ${fired ? '>=10' : '<10'}, stopped after detach yes`));
   t.true(rest.includes('globals load ok run 0 retval 5 data 10'));
   t.true(rest.includes('store to rodata -1 Permission denied'));
   t.true(rest.includes('freeze 0'));
