@@ -27,8 +27,9 @@ export class RootFs {
     this.vfs.registerFilesystem(tmpfs);
     // devtmpfs is one instance, as Linux's: every mount of it (init mounting /dev again) shows
     // the same device nodes, not an empty tree.
-    let devSb: ReturnType<typeof tmpfs.mount> | null = null;
-    this.vfs.registerFilesystem({ ...tmpfs, name: 'devtmpfs', mount: (src, fl, data) => (devSb ??= tmpfs.mount(src, fl, data)) });
+    const devtmpfs = tmpfsType(now, 'devtmpfs');
+    let devSb: ReturnType<typeof devtmpfs.mount> | null = null;
+    this.vfs.registerFilesystem({ ...devtmpfs, mount: (src, fl, data) => (devSb ??= devtmpfs.mount(src, fl, data)) });
     this.vfs.registerFilesystem(hostfsType(k));
     this.vfs.mountRoot('tmpfs');
     this.vfs.root.ino.mode = S_IFDIR | 0o755;

@@ -87,12 +87,13 @@ export function memOps(now: () => number): InodeOps {
 
 export const TMPFS_MAGIC = 0x01021994;
 
-export function tmpfsType(now: () => number): FsType {
+/** tmpfs, or devtmpfs under its own type name (same code, as Linux's shmem-backed devtmpfs). */
+export function tmpfsType(now: () => number, name = 'tmpfs'): FsType {
   const ops = memOps(now);
   return {
-    name: 'tmpfs', nodev: true,
+    name, nodev: true,
     mount(source) {
-      const sb = new SuperBlock('tmpfs', anonDev(), ops, TMPFS_MAGIC, source || 'tmpfs');
+      const sb = new SuperBlock(name, anonDev(), ops, TMPFS_MAGIC, source || name);
       const root = new Inode(sb, S_IFDIR | 0o1777);
       root.atimeNs = root.mtimeNs = root.ctimeNs = now();
       sb.root = root;
