@@ -83,7 +83,7 @@ export function stat(c: Ctx): string | Errno {
   const rsslim = p.rlimits[5] ? u64(p.rlimits[5][0]) : '18446744073709551615';
   const perm = (v: number, denied: number): number => (!live ? 0 : permitted ? v : denied);
   const f: (string | number)[] = [
-    stateOf(c, p, t), p.ppid, p.pgid, p.sid, 0, -1, c.k.aslr ? PF_RANDOMIZE : 0,
+    stateOf(c, p, t), p.ppid, p.pgid, p.sid, p.ttyNr, p.tpgid, c.k.aslr ? PF_RANDOMIZE : 0,
     minflt, 0, 0, 0, utime, 0, 0, 0, 20, 0, p.threads.length, 0, ticks(p.startNs),
     live ? p.vm.sizeBytes : 0, m ? Math.floor(m.rssKb / 4) : 0, rsslim,
     perm(l.startCode, 1), perm(l.endCode, 1), perm(l.startStack, 0), 0, 0,

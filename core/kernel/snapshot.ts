@@ -7,7 +7,7 @@ import type { Kernel } from './kernel.js';
 import { TaskState, type Process, type Task } from './task.js';
 import type { VmaInfo } from './mm/vma.js';
 import type { Inode } from './fs/inode.js';
-import { signalSnapshot, type SignalSnapshot } from './signal/index.js';
+import { signalSnapshot, sessionTty, type SignalSnapshot } from './signal/index.js';
 
 export interface TaskSnapshot {
   readonly tid: number;
@@ -48,6 +48,9 @@ export interface ProcessSnapshot {
   readonly ppid: number;
   readonly pgid: number;
   readonly sid: number;
+  /** The session's controlling terminal (new_encode_dev, 0: none) and its foreground group (-1: none). */
+  readonly ttyNr: number;
+  readonly tpgid: number;
   readonly comm: string;
   readonly exe: string;
   readonly argv: readonly string[];
@@ -147,8 +150,9 @@ export function processSnapshot(k: Kernel, p: Process): ProcessSnapshot {
       if (e) fds.push({ fd, path: e.file.path, flags: e.file.flags, pos: e.file.pos, cloexec: e.cloexec, mntId: e.file.node?.mnt.id ?? 0, ino: e.file.node?.ino.ino ?? 0 });
     });
   }
+  const tty = sessionTty(k, p.sid);
   return {
-    pid: p.pid, ppid: p.parent?.pid ?? 0, pgid: p.pgid, sid: p.sid, comm: p.comm, exe: p.exe, argv: [...p.argv], envp: [...p.envp],
+    pid: p.pid, ppid: p.parent?.pid ?? 0, pgid: p.pgid, sid: p.sid, ttyNr: tty?.rdev ?? 0, tpgid: tty !== null && tty.pgrp > 0 ? tty.pgrp : -1, comm: p.comm, exe: p.exe, argv: [...p.argv], envp: [...p.envp],
     uid: c.uid, euid: c.euid, suid: c.suid, fsuid: c.fsuid, gid: c.gid, egid: c.egid, sgid: c.sgid, fsgid: c.fsgid, groups: [...c.groups],
     zombie: p.zombie, exitStatus: p.exitStatus, exitSignal: p.exitSignal, startNs: p.startNs, cwd: p.fs.cwd, root: p.fs.root || '/', umask: p.fs.umask,
     dumpable: p.dumpable, oomScoreAdj: p.oomScoreAdj, io: { ...p.ioac },

@@ -2,7 +2,9 @@
 // units) against proc(5)/Documentation/filesystems/proc.rst and against the
 // host's own /proc file of the same name, and its values against kernel state.
 import test from 'ava';
-import { bootWithSleeper, haveUserland, hostProc, inOrder, keysOf, procBytes, procError, procText } from './helpers.js';
+import { bootWithSleeper, haveUserland, hostProc, inOrder, keysOf, procBytes, procError, procText, userlandFiles } from './helpers.js';
+import { boot } from '../../core/boot.js';
+import { MemoryHost } from '../../core/kernel/host.js';
 import { requireTools } from '../guest/harness.js';
 
 const skip = (t: { log(s: string): void; pass(): void }): boolean => {
@@ -185,6 +187,9 @@ test('fd/, fdinfo/, exe, cwd, root, task/, mounts, mountinfo', async (t) => {
   t.regex(mi, / \/proc rw,relatime - proc proc rw\n/);
   t.regex(procText(b, `/proc/${pid}/mounts`), /^rootfs \/ tmpfs rw,relatime 0 0\n/m);
   t.regex(procText(b, `/proc/${pid}/mounts`), /^proc \/proc proc rw,relatime 0 0$/m);
+  // /dev is a devtmpfs, as on Linux (its filesystem type, not tmpfs)
+  t.regex(procText(b, `/proc/${pid}/mounts`), /^devtmpfs \/dev devtmpfs rw/m);
+  t.regex(mi, / \/dev rw,\S* - devtmpfs devtmpfs rw/);
 });
 
 test('a process that is gone: its directory disappears', async (t) => {
@@ -196,4 +201,24 @@ test('a process that is gone: its directory disappears', async (t) => {
   t.deepEqual(r, { status: 0 });
   t.is(procError(b, `/proc/${pid + 1}/status`), 'ENOENT');
   t.is(procError(b, `/proc/${pid}/status`), null);
+});
+
+test('stat tty_nr and tpgid come from the controlling terminal; ps shows the TTY', async (t) => {
+  if (skip(t)) return;
+  const host = new MemoryHost('', true);
+  const b = boot({ host, files: userlandFiles(), deterministic: true });
+  // The shell is a session leader; writing to the console makes it the controlling terminal.
+  const r = await b.runProgram('/bin/sh', ['sh', '-c', 'echo go; cat /proc/$$/stat; ps'], { envp: ['PATH=/bin'] });
+  t.deepEqual(r, { status: 0 });
+  const out = host.stdout().split('\n');
+  const f = out[1].replace(/^.*\) /, '').split(' ');
+  t.is(Number(f[4]), (5 << 8) | 1, 'tty_nr is /dev/console (5,1) in new_encode_dev');
+  t.is(Number(f[5]), Number(f[2]), 'tpgid is the foreground group (the shell\'s, no job control under -c)');
+  t.regex(host.stdout(), /^\s+\d+ console\s+\d\d:\d\d:\d\d sh$/m);
+  t.regex(host.stdout(), /^\s+\d+ console\s+\d\d:\d\d:\d\d ps$/m);
+  // Without a terminal: 0 and -1, as for a daemon on Linux.
+  const { b: b2, pid } = await bootWithSleeper();
+  const g = procText(b2, `/proc/${pid}/stat`).replace(/^.*\) /, '').split(' ');
+  t.deepEqual([g[4], g[5]], ['0', '-1']);
+  t.regex(procText(b2, `/proc/${pid}/status`), /^TracerPid:\t0$/m);
 });

@@ -36,7 +36,10 @@ export const ttyHooks: {
   /** Termios / foreground changes from a background group: SIGTTOU whatever TOSTOP says. */
   checkChange(k: Kernel, t: Task, tty: Tty): 0 | 'restart' | Errno;
   signalGroup(k: Kernel, pgrp: number, sig: number): void;
+  /** The terminal became a session's controlling terminal (job control keeps the association). */
+  acquired(k: Kernel, tty: Tty): void;
 } = {
+  acquired: () => {},
   checkRead: () => 0,
   checkWrite: () => 0,
   checkChange: () => 0,
@@ -80,7 +83,7 @@ export class Tty {
 
   /** A session leader without a controlling terminal acquires this one on open (Linux: unless O_NOCTTY). */
   adopt(t: Task): void {
-    if (this.sid === 0) { this.sid = t.proc.sid; this.pgrp = t.proc.pgid; }
+    if (this.sid === 0) { this.sid = t.proc.sid; this.pgrp = t.proc.pgid; ttyHooks.acquired(this.k, this); }
   }
 
   read(t: Task, f: File, buf: Uint8Array): number | Errno | Block {
@@ -164,6 +167,7 @@ export class Tty {
         if (t.proc.sid !== t.proc.pid) return EPERM;
         if (this.sid !== 0 && this.sid !== t.proc.sid && !(arg === 1 && t.proc.cred.euid === 0)) return EPERM;
         this.sid = t.proc.sid; this.pgrp = t.proc.pgid;
+        ttyHooks.acquired(this.k, this);
         return 0;
       }
       case TIOCNOTTY: {

@@ -12,7 +12,7 @@ import { SigHand, procSig, sigHand, taskSig } from './state.js';
 import { forceSignalInfo, sendFrom } from './send.js';
 import { beforeUser } from './deliver.js';
 import { cancelRealTimer } from './itimer.js';
-import { notifyParentExit, processExited, signalGroup, ttyJobControl, TTY_EIO, TTY_RESTART } from './jobctl.js';
+import { notifyParentExit, processExited, signalGroup, noteTty, ttyJobControl, TTY_EIO, TTY_RESTART } from './jobctl.js';
 import { ttyHooks } from '../fs/tty.js';
 import { TOSTOP } from '../fs/tty-ldisc.js';
 import { EIO } from '../../abi/errno.js';
@@ -44,6 +44,7 @@ export function installSignals(): void {
   ttyHooks.checkWrite = (k, t, tty) => (tty.ldisc.termios.lflag & TOSTOP ? ttyResult(ttyJobControl(k, t, tty, SIGTTOU)) : 0);
   ttyHooks.checkChange = (k, t, tty) => ttyResult(ttyJobControl(k, t, tty, SIGTTOU));
   ttyHooks.signalGroup = signalGroup;
+  ttyHooks.acquired = noteTty;
 }
 
 function ttyResult(r: number): 0 | 'restart' | typeof EIO {
@@ -98,7 +99,7 @@ export function signalSnapshot(p: Process): SignalSnapshot {
 export { sendFrom, sendSignalInfo, forceInfo, signalWakeUp } from './send.js';
 export { taskSig, procSig, sigHand, makeInfo, deliverable, SigHand } from './state.js';
 export {
-  stopReport, contReport, consumeStop, consumeCont, ttyJobControl, noteTty, signalGroup,
+  stopReport, contReport, consumeStop, consumeCont, ttyJobControl, noteTty, signalGroup, sessionTty,
   isOrphanedPgrp, TTY_OK, TTY_EIO, TTY_RESTART, type Ctty,
 } from './jobctl.js';
 export { getRealTimer, setRealTimer } from './itimer.js';

@@ -145,6 +145,8 @@ export interface Ctty {
   sid: number;
   /** Foreground process group, or 0. */
   pgrp: number;
+  /** Device number (new_encode_dev), for /proc/[pid]/stat tty_nr. */
+  readonly rdev?: number;
 }
 
 /** Terminals seen by job control, to find a session's terminal when its leader exits. */
@@ -153,6 +155,13 @@ export function noteTty(k: Kernel, tty: Ctty): void {
   let s = knownTtys.get(k);
   if (s === undefined) { s = new Set(); knownTtys.set(k, s); }
   s.add(tty);
+}
+
+/** The controlling terminal of session sid (get_current_tty for /proc's tty_nr and tpgid), or null. */
+export function sessionTty(k: Kernel, sid: number): Ctty | null {
+  if (sid <= 0) return null;
+  for (const tty of knownTtys.get(k) ?? []) if (tty.sid === sid) return tty;
+  return null;
 }
 
 /** Sends sig to every live member of process group pgrp (kill_pgrp from the kernel: SI_KERNEL). */
