@@ -104,6 +104,21 @@ export function buildApi(k: Kernel, m: LoadedModule): Record<string, unknown> {
 
   const timers = new Map<number, { cancel(): void }>();
   let nextTimer = 1;
+  const setTimer = (ms: unknown, fn: unknown): number => {
+    if (typeof fn !== 'function') return -22;
+    const id = nextTimer++;
+    const c = k.sched.addCallback(k.monotonicNs() + Math.max(0, Number(ms) || 0) * 1e6, () => {
+      timers.delete(id);
+      const i = m.undo.findIndex((u) => u.what === `timer ${id}`);
+      if (i >= 0) m.undo.splice(i, 1);
+      if (m.state === 'Live') guarded(k, m, 'timer', null, fn, null, []);
+    });
+    const h = { cancel: () => k.sched.cancelCallback(c) };
+    timers.set(id, h);
+    track(`timer ${id}`, () => { h.cancel(); timers.delete(id); });
+    return id;
+  };
+
 
   return {
     module: m.name,
@@ -202,22 +217,9 @@ export function buildApi(k: Kernel, m: LoadedModule): Record<string, unknown> {
       return 0;
     },
     procRemove(name: unknown) { return untrack(`proc ${String(name)}`) ? 0 : -2; },
-    setTimer(ms: unknown, fn: unknown) {
-      if (typeof fn !== 'function') return -22;
-      const id = nextTimer++;
-      const c = k.sched.addCallback(k.monotonicNs() + Math.max(0, Number(ms) || 0) * 1e6, () => {
-        timers.delete(id);
-        const i = m.undo.findIndex((u) => u.what === `timer ${id}`);
-        if (i >= 0) m.undo.splice(i, 1);
-        if (m.state === 'Live') guarded(k, m, 'timer', null, fn, null, []);
-      });
-      const h = { cancel: () => k.sched.cancelCallback(c) };
-      timers.set(id, h);
-      track(`timer ${id}`, () => { h.cancel(); timers.delete(id); });
-      return id;
-    },
+    setTimer,
     cancelTimer(id: unknown) { return untrack(`timer ${Number(id)}`) ? 0 : -22; },
-    scheduleWork(fn: unknown) { return (this as { setTimer(ms: number, fn: unknown): number }).setTimer(0, fn); },
+    scheduleWork(fn: unknown) { return setTimer(0, fn); },
     waitQueue() {
       const q = new WaitQueue();
       wqs.push(q);

@@ -8,6 +8,7 @@
 // SIGKILL, the kernel is tainted (D) and goes on.
 import { EBUSY, EEXIST, EINVAL, ENOENT, ENOEXEC, EWOULDBLOCK_, type Errno } from './errnos.js';
 import { O_NONBLOCK, O_TRUNC } from '../../abi/linux.js';
+import { errnoByCode } from '../../abi/errno.js';
 import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import type { ModuleRealm, ModuleSandbox } from './sandbox.js';
@@ -18,7 +19,7 @@ import { unregisterModuleKsyms } from '../ksyms.js';
 import { synthInvalidate } from './synthfs.js';
 
 /** Linux taint bits (include/linux/panic.h). */
-export const TAINT_PROPRIETARY_MODULE = 0, TAINT_DIE = 7, TAINT_OOT_MODULE = 12, TAINT_UNSIGNED_MODULE = 13;
+export const TAINT_PROPRIETARY_MODULE = 0, TAINT_FORCED_RMMOD = 3, TAINT_DIE = 7, TAINT_OOT_MODULE = 12, TAINT_UNSIGNED_MODULE = 13;
 
 export type ModuleState = 'Loading' | 'Live' | 'Unloading';
 
@@ -116,7 +117,7 @@ export function loadModule(k: Kernel, source: string, paramText: string, filenam
   }
   if (typeof r === 'number' && r < 0) {
     rollback(k, m);
-    return fail(EINVAL, `${name}: init returned ${r} (every registration undone)`);
+    return fail(errnoByCode(-r) ?? EINVAL, `${name}: init returned ${r} (every registration undone)`);
   }
   m.state = 'Live';
   tb.order.push(name);
@@ -153,7 +154,7 @@ export function unloadModule(k: Kernel, name: string, flags: number): 0 | Errno 
   if (m.holders.size > 0) return EWOULDBLOCK_;
   if (m.busy.some((b) => b())) return EBUSY;
   if (m.refs > 0 && !(flags & O_TRUNC)) return (flags & O_NONBLOCK) ? EWOULDBLOCK_ : EBUSY;
-  if (flags & O_TRUNC && m.refs > 0) { taint(k, 1); k.printk(`${name}: forced unload while in use (${m.refs} users)`); }
+  if (flags & O_TRUNC && m.refs > 0) { taint(k, TAINT_FORCED_RMMOD); k.printk(`${name}: forced unload while in use (${m.refs} users)`); }
   m.state = 'Unloading';
   if (typeof m.def.exit === 'function') {
     try { m.realm.call(m.def.exit, m.def, [m.api]); } catch (e) { k.printk(`${name}: exit failed: ${errText(e)} (registrations undone anyway)`); }
