@@ -5,6 +5,7 @@
 import { lstatSync, readFileSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomFillSync } from 'node:crypto';
 import { isatty } from 'node:tty';
+import { spawnSync } from 'node:child_process';
 import type { Host, HostFs, HostStat } from '../kernel/host.js';
 import { NodeConfinedFs } from './confined.js';
 
@@ -58,6 +59,9 @@ export class NodeHost implements Host {
     if (!process.stdin.isTTY || on === this.raw) return;
     process.stdin.setRawMode(on);
     this.raw = on;
+    // libuv's raw mode keeps output post-processing (ONLCR); the guest's line discipline already
+    // turns \n into \r\n, so the host must pass bytes through (restored with the saved modes).
+    if (on) spawnSync('stty', ['-onlcr'], { stdio: ['inherit', 'ignore', 'ignore'] });
     // Whatever happens, the user's terminal comes back in its normal mode.
     if (on) process.once('exit', () => { if (this.raw) process.stdin.setRawMode(false); });
   }
