@@ -31,6 +31,7 @@ import type { CharDevices } from './fs/devfs.js';
 import { SIGKILL } from '../abi/linux.js';
 import { exitGroup, killProcess, signalHooks } from './proc.js';
 import { Vdso } from './exec/vdso.js';
+import { fireProbe, probesEnabled } from './module/hooks.js';
 
 export interface KernelOptions {
   cpu: Cpu;
@@ -254,6 +255,7 @@ export class Kernel {
     }
     this.current = t;
     this.contextSwitches++;
+    if (probesEnabled.any) fireProbe(this, 'sched:sched_switch', t, [prev?.tid ?? 0, t.tid]);
   }
 
   /** Forgets the hart's context without saving (the current task died or its mm was replaced). */

@@ -8,6 +8,7 @@ import type { Kernel } from './kernel.js';
 import { getUser32, getUser64, putUser32 } from './mm/uaccess.js';
 import { futexWake } from './futex.js';
 import { SIGCHLD, SIGKILL, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGQUIT, SIGFPE, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGURG } from '../abi/linux.js';
+import { fireProbe, probesEnabled } from './module/hooks.js';
 
 /**
  * Hooks for the signals issue. `force` is called for synchronous faults
@@ -91,6 +92,7 @@ function exitRobustList(k: Kernel, t: Task): void {
 /** Ends one thread; the last thread out ends the process with `status` (wait encoding). */
 export function exitThread(k: Kernel, t: Task, status: number): void {
   if (t.state === TaskState.DEAD) return;
+  if (probesEnabled.any) fireProbe(k, 'sched:sched_process_exit', t, [t.proc.pid, t.tid, status]);
   try { exitRobustList(k, t); } catch (e) { k.printk(`robust list of ${t.tid}: ${String(e)}`); }
   if (t.clearChildTid !== 0 && t.mm.users > 0) {
     if (putUser32(t.mm, t.clearChildTid, 0) === 0) futexWake(k, t, t.clearChildTid, 1, -1, true);

@@ -19,6 +19,7 @@ import { copyIn, copyInStringBytes, copyOut, getUser64, putUser32 } from '../ker
 import { setReg } from '../kernel/trap.js';
 import { int, isErr, StructWriter, readI64 } from './util.js';
 import { prctlSeccomp } from './seccomp.js';
+import { fireProbe, probesEnabled } from '../kernel/module/hooks.js';
 
 interface CloneArgs { flags: number; stack: number; parentTid: number; childTid: number; tls: number; exitSignal: number }
 
@@ -75,6 +76,7 @@ export function doClone(t: Task, c: CloneArgs): SyscallResult {
   if (f & CLONE_CHILD_SETTID) putUser32(child.mm, c.childTid, child.tid);
   if (f & CLONE_CHILD_CLEARTID) child.clearChildTid = c.childTid;
   signalHooks.cloned?.(k, t, child, f);
+  if (probesEnabled.any) fireProbe(k, 'sched:sched_process_fork', t, [t.proc.pid, child.proc.pid, child.tid]);
   k.sched.enqueue(child);
   if ((f & CLONE_VFORK) && !(f & CLONE_THREAD)) {
     const q = new WaitQueue();

@@ -21,6 +21,7 @@ import { cacheOf } from '../fs/regfile.js';
 import { buildStack, checkArgSize, toBytes } from './stack.js';
 import { exitThread, releaseMm } from '../proc.js';
 import { TaskState } from '../task.js';
+import { fireProbe, probesEnabled } from '../module/hooks.js';
 
 /** Where a static-PIE is loaded (Linux riscv64: 2/3 of the user address space). */
 export const ELF_ET_DYN_BASE = pageDown(Math.floor(TASK_SIZE / 3) * 2);
@@ -191,5 +192,6 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   } else { t.fregs.fill(0); t.fflags = 0; t.frm = 0; }
   t.state = t.state === TaskState.DEAD ? TaskState.DEAD : t.state;
   execHooks.onExec?.(k, t);
+  if (probesEnabled.any) fireProbe(k, 'sched:sched_process_exec', t, [t.proc.pid, t.tid]);
   return 0;
 }
