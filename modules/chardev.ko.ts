@@ -1,7 +1,7 @@
 // chardev: a character device /dev/chardev holding a message. read returns
 // it, write replaces it, ioctl 0x4301 (CHARDEV_GET_LEN) stores its length at
 // *arg, 0x4302 (CHARDEV_CLEAR) empties it, 0x4303 (CHARDEV_OPENS) returns how
-// many times the device was opened. Used by userland/src/tests/chardev.c.
+// many times the device was opened; mmap maps a copy of the message. Used by userland/src/tests/chardev.c.
 import type { DevFile, Kernel, ModuleDefinition } from '../core/kernel/module/api.js';
 
 let message = 'Hello from chardev\n';
@@ -28,6 +28,7 @@ const chardev: ModuleDefinition = {
         message = new TextDecoder().decode(data);
         return data.length;
       },
+      mmap() { return new TextEncoder().encode(message); },
       ioctl(_f: DevFile, cmd: number, arg: number) {
         if (cmd === 0x4301) {
           const n = new TextEncoder().encode(message).length;

@@ -10,8 +10,8 @@ if (!haveUserland) test('userland/bin is missing: run npm run userland', (t) => 
 need('chardev: read, write, ioctl through /dev/chardev; EBUSY while open; the node goes at rmmod', async (t) => {
   const x = bootWithModules();
   const r = await sh(x, `insmod ${MODDIR}/chardev.ko.ts; chardevctl read; chardevctl write 'new text'; chardevctl read; echo; chardevctl len;
-    chardevctl opens; chardevctl bad; chardevctl clear; chardevctl len; grep chardev /proc/devices`);
-  t.is(r.out, 'Hello from chardev\nwrote 8\nnew text\nlen 8\nopens 5\nioctl: Inappropriate ioctl for device\nlen 0\n240 chardev\n');
+    chardevctl opens; chardevctl bad; chardevctl map; echo; chardevctl clear; chardevctl len; grep chardev /proc/devices`);
+  t.is(r.out, 'Hello from chardev\nwrote 8\nnew text\nlen 8\nopens 5\nioctl: Inappropriate ioctl for device\nmapped: new text\nlen 0\n240 chardev\n');
   const busy = await sh(x, 'exec 3</dev/chardev; cat /sys/module/chardev/refcnt; rmmod chardev; echo rm=$?; exec 3<&-; cat /sys/module/chardev/refcnt; rmmod chardev; echo rm=$?; ls /dev/chardev');
   t.is(busy.out, '1\nrm=1\n0\nrm=0\n');
   t.regex(busy.err, /rmmod: ERROR: Module chardev is in use/);

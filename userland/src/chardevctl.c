@@ -1,17 +1,18 @@
 /* chardevctl: exercises modules/chardev.ko.ts through /dev/chardev:
  * read, write, ioctl (GET_LEN 0x4301, CLEAR 0x4302, OPENS 0x4303).
- *   chardevctl [-d DEV] read | write TEXT | len | clear | opens */
+ *   chardevctl [-d DEV] read | write TEXT | len | clear | opens | map (mmap) */
 #include <stdio.h>
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 int main(int argc, char **argv) {
   const char *dev = "/dev/chardev";
   int i = 1;
   if (argc > 2 && !strcmp(argv[1], "-d")) { dev = argv[2]; i = 3; }
-  if (i >= argc) { fprintf(stderr, "Usage: chardevctl [-d DEV] read|write TEXT|len|clear|opens\n"); return 2; }
+  if (i >= argc) { fprintf(stderr, "Usage: chardevctl [-d DEV] read|write TEXT|len|clear|opens|map\n"); return 2; }
   const char *op = argv[i];
   int fd = open(dev, !strcmp(op, "write") ? O_WRONLY : O_RDONLY);
   if (fd < 0) { fprintf(stderr, "chardevctl: %s: %s\n", dev, strerror(errno)); return 1; }
@@ -34,6 +35,11 @@ int main(int argc, char **argv) {
     int r = ioctl(fd, 0x4303, 0);
     if (r < 0) { fprintf(stderr, "chardevctl: ioctl: %s\n", strerror(errno)); return 1; }
     printf("opens %d\n", r);
+  } else if (!strcmp(op, "map")) {
+    char *p = mmap(0, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) { fprintf(stderr, "chardevctl: mmap: %s\n", strerror(errno)); return 1; }
+    printf("mapped: %s", p);
+    munmap(p, 4096);
   } else if (!strcmp(op, "bad")) {
     if (ioctl(fd, 0x4399, 0) < 0) { printf("ioctl: %s\n", strerror(errno)); return 1; }
   } else { fprintf(stderr, "chardevctl: unknown operation %s\n", op); return 2; }

@@ -12,6 +12,7 @@ import type { FileOps } from '../fs/file.js';
 import { mkdev } from '../fs/devfs.js';
 import { Inode } from '../fs/inode.js';
 import { WaitQueue } from '../waitqueue.js';
+import { BytesObject } from '../mm/vma.js';
 import { copyIn, copyOut } from '../mm/uaccess.js';
 import { registerKsym, lookupKsym } from '../ksyms.js';
 import { attachProbe, detachProbe, probePointNames } from './hooks.js';
@@ -82,7 +83,13 @@ export function buildApi(k: Kernel, m: LoadedModule): Record<string, unknown> {
       const r = guarded(k, m, 'poll', k.current, ops.poll, ops, [f.priv]);
       return { mask: typeof r === 'number' ? r : 0x8 /* POLLERR */, wq: pollWq };
     },
-    mmap() { return ENODEV; },
+    mmap(f) {
+      if (ops.mmap === undefined || m.state === 'Unloading') return ENODEV;
+      const r = guarded(k, m, 'mmap', k.current, ops.mmap, ops, [f.priv]);
+      const b = bytesOf(r);
+      if (b === null) { const e = result(r); return e instanceof Errno ? e : ENODEV; }
+      return new BytesObject(k.frames, new Uint8Array(b)); // a private copy: the module's bytes never alias guest memory
+    },
     lseek(f, off, whence) { const p = whence === 0 ? off : whence === 1 ? f.pos + off : -1; return p < 0 ? EINVAL : p; },
     release(f) {
       if (ops.release !== undefined && m.state !== 'Unloading') guarded(k, m, 'release', k.current, ops.release, ops, [f.priv]);
@@ -255,7 +262,9 @@ export function buildApi(k: Kernel, m: LoadedModule): Record<string, unknown> {
       if (typeof fn !== 'function') return -22;
       const id = attachProbe(k, String(point), m.name, (hit) => {
         const t = hit.task;
-        guarded(k, m, `probe ${hit.point}`, t, fn, null, [{ point: hit.point, pid: t?.proc.pid ?? 0, comm: t?.proc.comm ?? '', args: [...hit.args] }]);
+        // In the middle of a context switch the task must not be killed: an oops there only logs and taints.
+        const victim = hit.point === 'sched:sched_switch' ? null : t;
+        guarded(k, m, `probe ${hit.point}`, victim, fn, null, [{ point: hit.point, pid: t?.proc.pid ?? 0, comm: t?.proc.comm ?? '', args: [...hit.args] }]);
       });
       if (id === null) return -2;
       track(`probe ${id}`, () => { detachProbe(k, id); });
