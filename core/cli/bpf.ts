@@ -8,15 +8,20 @@
 //                                    at it, r2 holds its length); prints r0 in lowercase hex without
 //                                    0x and exits 0, or prints the reason on stderr and exits 1
 //   verify ...                       the verifier (bpf-verify.ts), when built
-import { readFileSync, writeFileSync } from 'node:fs';
+//   probe FILE [-o DIR]              compiles a probe-language script (verifier/probe.ts): one raw
+//                                    program per probe written to DIR (default .) as N-POINT.bin, and
+//                                    the bpftool commands that create its maps, load and attach it
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  assembleBytes, disassembleBytes, parseHex, readElf, runConformance, toHex, type Engine,
+  assembleBytes, compileProbes, disassembleBytes, mapTypeName, parseHex, readElf, runConformance, toHex, type Engine,
 } from '../../verifier/index.js';
 
 const USAGE = `usage: nodix bpf asm [FILE] [-o OUT] [--hex]
        nodix bpf disasm [FILE] [--hex] [--labels]
        nodix bpf run [MEMHEX] [--program HEX] [--jit|--interpret] [--elf]
-       nodix bpf verify [--type T] [--section S] [--log-level N] FILE`;
+       nodix bpf verify [--type T] [--section S] [--log-level N] FILE
+       nodix bpf probe FILE [-o DIR]`;
 
 function readInput(file: string | undefined): Buffer {
   return file === undefined || file === '-' ? readFileSync(0) : readFileSync(file);
@@ -99,6 +104,28 @@ function run(args: string[]): number {
   return 0;
 }
 
+function probe(args: string[]): number {
+  let file: string | undefined, dir = '.';
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === '-o') dir = args[++k] ?? '.';
+    else if (file === undefined) file = args[k];
+    else return fail(`unexpected argument '${args[k]}'\n${USAGE}`, 2);
+  }
+  if (file === undefined) return fail(USAGE, 2);
+  const r = compileProbes(readInput(file).toString('utf8'));
+  if (!r.ok) return fail(`${file}:${r.error.line}: ${r.error.message}`);
+  mkdirSync(dir, { recursive: true });
+  const lines = r.value.maps.map((m) => `bpftool map create /pin/${m.name} type ${mapTypeName(m.def.type)} key ${m.def.keySize} value ${m.def.valueSize} entries ${m.def.maxEntries} name ${m.name}`);
+  const maps = r.value.maps.map((m, i) => ` map idx ${i} pinned /pin/${m.name}`).join('');
+  r.value.probes.forEach((p, i) => {
+    const name = `${i}-${p.point.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    writeFileSync(join(dir, `${name}.bin`), p.bytes);
+    lines.push(`bpftool prog load ${name}.bin /pin/p${i} type raw_tracepoint${maps}`, `bpftool prog attach pinned /pin/p${i} tp ${p.point} /pin/l${i}`);
+  });
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
 async function verify(args: string[]): Promise<number> {
   let mod: { main: (argv: string[]) => number | Promise<number> };
   try {
@@ -119,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'disasm': return disasm(rest);
       case 'run': return run(rest);
       case 'verify': return await verify(rest);
+      case 'probe': return probe(rest);
       case undefined: case '-h': case '--help':
         process.stdout.write(USAGE + '\n');
         return sub === undefined ? 2 : 0;

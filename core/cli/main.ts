@@ -15,7 +15,7 @@ const commands: Record<string, Command> = {
   boot: { summary: 'boot the kernel to a shell on this terminal', module: './boot.js' },
   run: { summary: 'run one Linux riscv64 program and exit with its status', module: './run.js' },
   machine: { summary: 'run a bare-metal RISC-V ELF (HTIF exit code)', module: './machine.js' },
-  bpf: { summary: 'eBPF tools: asm, disasm, run, verify', module: './bpf.js' },
+  bpf: { summary: 'eBPF tools: asm, disasm, run, verify, probe', module: './bpf.js' },
 };
 
 function usage(): string {
