@@ -7,6 +7,7 @@
 import { PhysMem } from './hw/memory.js';
 import { Bus } from './hw/bus.js';
 import { Hart } from './hw/hart.js';
+import type { JitOptions } from './hw/jit/index.js';
 import { Clint } from './hw/clint.js';
 import { CSR, MSTATUS, setCsr } from './hw/csr.js';
 import { Kernel } from './kernel/kernel.js';
@@ -42,6 +43,8 @@ export interface BootOptions {
   aslr?: boolean;
   sliceInsns?: number;
   sliceNs?: number;
+  /** The hart's translator to WebAssembly: false for the interpreter only, or its options (hotness threshold). */
+  jit?: boolean | JitOptions;
   /** Preempt with the CLINT timer interrupt (default) or, when false, by instruction budget only. */
   timer?: boolean;
   /** Guest files to create: path → bytes (mode 0755). */
@@ -130,13 +133,21 @@ function installModules(host: Host, fs: Booted['kernel']['rootfs'], dir: string)
   fs.addFile(`${base}/modules.dep`, toBytes(depmod(sources)), 0o644);
 }
 
+/**
+ * The translator's settings for an interactive boot (nodix boot): a login touches a few hundred
+ * code pages a few dozen times each, and compiling each of them to WebAssembly at the default
+ * hotness (16 visits) cost ~2 s of a ~2.1 s boot; at 1024 visits only the really hot pages are
+ * compiled and the prompt comes in ~0.1 s (bench/boot.bench.ts).
+ */
+export const INTERACTIVE_JIT: JitOptions = { threshold: 1024 };
+
 /** Exit status for a shell: code, or 128 + signal. */
 export function shellStatus(w: number): number { return (w & 0x7f) !== 0 ? 128 + (w & 0x7f) : (w >> 8) & 0xff; }
 
 export function boot(o: BootOptions = {}): Booted {
   const ram = new PhysMem(o.memory ?? 256 * 1024 * 1024);
   const bus = new Bus(ram);
-  const hart = new Hart(bus);
+  const hart = new Hart(bus, o.jit === undefined ? {} : { jit: o.jit });
   const host = o.host ?? new MemoryHost();
   // U-mode may use the FPU and read the counters.
   setCsr(hart, CSR.mstatus, BigInt(MSTATUS.FS));
