@@ -288,3 +288,17 @@ t('du and df report sizes; more copies when not on a terminal', (tt) => {
   tt.is(me.stderr, 'more: cannot open /nonexistent/q: No such file or directory\n');
   tt.is(me.status, 1);
 });
+
+t('readlink prints link targets; -f/-e canonicalize like GNU readlink', (tt) => {
+  const d = tree();
+  mkdirSync(join(d, 'rl'));
+  const ln = (target: string, name: string) => host('ln', ['-sfn', target, join(d, name)]);
+  ln('sub', 'l'); ln('nothere', 'dang'); ln('loop', 'loop'); ln('../rl/l/x', 'sub/g');
+  const cases = [['l'], ['a.txt'], ['-f', 'l'], ['-f', 'l/deep/'], ['-f', 'dang'], ['-f', 'loop'], ['-e', 'dang'], ['-e', 'l/c.txt'],
+    ['-f', 'sub/g'], ['-f', 'missing/x'], ['-n', 'l'], ['-f', '.'], ['l', 'dang']];
+  for (const c of cases) {
+    const ours = guest('readlink', c, { cwd: d }), ref = host('readlink', c, { cwd: d });
+    tt.deepEqual([ours.stdout, ours.status], [ref.stdout, ref.status], c.join(' '));
+  }
+  tt.is(guest('readlink', [], { cwd: d }).status, 1);
+});

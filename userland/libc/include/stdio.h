@@ -26,6 +26,7 @@ int fileno(FILE *);
 int feof(FILE *);
 int ferror(FILE *);
 void clearerr(FILE *);
+void __fpurge(FILE *);
 int fgetc(FILE *);
 int getc(FILE *);
 int getchar(void);

@@ -307,6 +307,8 @@ int fileno(FILE *f) { return f->fd; }
 int feof(FILE *f) { return !!(f->flags & F_EOF); }
 int ferror(FILE *f) { return !!(f->flags & F_ERR); }
 void clearerr(FILE *f) { f->flags &= ~(F_EOF | F_ERR); }
+/* Discards buffered output and unread input (glibc's __fpurge, <stdio_ext.h>). */
+void __fpurge(FILE *f) { f->wpos = 0; f->rpos = f->rend = 0; f->unget = -1; }
 int fseeko(FILE *f, off_t o, int w) {
   if (f->flags & F_MEM) {
     off_t base = w == SEEK_SET ? 0 : w == SEEK_CUR ? (off_t)f->mempos : (off_t)f->memlen;

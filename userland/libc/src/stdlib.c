@@ -291,8 +291,7 @@ char *realpath(const char *path, char *out) {
       link[n] = 0;
       if (strlen(link) + strlen(p) + 2 > PATH_MAX) { errno = ENAMETOOLONG; return 0; }
       char tmp[PATH_MAX];
-      strcpy(tmp, link);
-      strcat(tmp, "/");
+      strcpy(tmp, link); /* p is "" or starts with '/' */
       strcat(tmp, p);
       strcpy(rest, tmp);
       p = rest;

@@ -213,7 +213,20 @@ static int exec_simple(struct node *n, int flags) {
   int st;
   if (apply_redirs(n->redir, sv, &nsv) < 0) st = 2;
   else if (fn) st = call_function(fn, args.v, args.n);
-  else { st = bf(args.n, args.v); fflush(stdout); fflush(stderr); }
+  else {
+    clearerr(stdout);
+    st = bf(args.n, args.v);
+    /* The builtin's output goes to its redirection now: a failed write is the builtin's error
+       (dash: "echo: I/O error", status 1), and the unwritten text is dropped, never flushed
+       later to whatever stdout is once the redirection is undone. */
+    if (fflush(stdout) == EOF || ferror(stdout)) {
+      __fpurge(stdout);
+      clearerr(stdout);
+      sh_error("%s: %s: I/O error", args.v[0], args.v[0]);
+      if (st == 0) st = 1;
+    }
+    fflush(stderr);
+  }
   undo_redirs(sv, nsv);
   free(args.v);
   return st;
