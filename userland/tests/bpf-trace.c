@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -16,8 +17,10 @@ static long bpf(int cmd, union bpf_attr *a) { return syscall(__NR_bpf, cmd, a, s
 #define INSN(c, d, s, o, i) ((struct bpf_insn){ .code = (c), .dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) })
 
 static int counts;
-static const char *points[] = { "sched_process_fork", "sched_process_exec", "sched_process_exit", "sched_switch", "page_fault_user", "sys_exit", "__riscv_sys_getppid" };
-#define NP 7
+static volatile int got;
+static void on_usr1(int s) { got = s; }
+static const char *points[] = { "sched_process_fork", "sched_process_exec", "sched_process_exit", "sched_switch", "page_fault_user", "sys_exit", "signal_deliver", "__riscv_sys_getppid" };
+#define NP 8
 
 /* counts[idx] += 1; for the kprobe also counts[NP] = PT_REGS_PARM1 (a0 at offset 80). */
 static int load_counter(int idx, int kprobe) {
@@ -75,15 +78,17 @@ int main(int argc, char **argv) {
   char *m = mmap(0, 1 << 16, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   for (int i = 0; i < 16; i++) m[i * 4096] = 1;
   syscall(__NR_getppid, 4242L);
+  signal(SIGUSR1, on_usr1);
+  raise(SIGUSR1);
   for (int i = 0; i < NP; i++) close(links[i]);
   uint64_t v[NP + 1];
   for (uint32_t k = 0; k <= NP; k++) {
     memset(&a, 0, sizeof a); a.map_fd = counts; a.key = (uintptr_t)&k; a.value = (uintptr_t)&v[k];
     bpf(BPF_MAP_LOOKUP_ELEM, &a);
   }
-  printf("fork %llu exec %llu exit %llu switch>0 %d faults>=16 %d sys_exit>10 %d getppid %llu arg %llu\n",
+  printf("fork %llu exec %llu exit %llu switch>0 %d faults>=16 %d sys_exit>10 %d signals %llu handled %d getppid %llu arg %llu\n",
     (unsigned long long)v[0], (unsigned long long)v[1], (unsigned long long)v[2], v[3] > 0, v[4] >= 16, v[5] > 10,
-    (unsigned long long)v[6], (unsigned long long)v[7]);
+    (unsigned long long)v[6], got == SIGUSR1, (unsigned long long)v[7], (unsigned long long)v[8]);
   /* after detaching, nothing counts any more */
   uint64_t before = v[5];
   for (int i = 0; i < 5; i++) getppid();

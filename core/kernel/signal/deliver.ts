@@ -17,6 +17,7 @@ import {
 } from './state.js';
 import { isOrphanedPgrp, stopGroup } from './jobctl.js';
 import { setupFrame } from './frame.js';
+import { fireProbe, probesEnabled } from '../module/hooks.js';
 
 /**
  * Calls that fail with EINTR whenever a handler runs (ERESTARTNOHAND and
@@ -64,6 +65,8 @@ export function beforeUser(k: Kernel, t: Task): void {
     const sig = nextSignal(set);
     const info = ts.pending.has(sig) ? ts.pending.take(sig) : procSig(p).shared.take(sig);
     const act = sigHand(p).actions[sig];
+    // Linux's trace_signal_deliver(sig, info, ka), before the ignore check: signal, errno, code, handler, flags.
+    if (probesEnabled.any) fireProbe(k, 'signal:signal_deliver', t, [sig, info[4] | (info[5] << 8) | (info[6] << 16) | (info[7] << 24), info[8] | (info[9] << 8) | (info[10] << 16) | (info[11] << 24), act.handler, act.flags]);
     if (act.handler === SIG_IGN) continue;
     if (act.handler === SIG_DFL) {
       const d = defaultAction(sig);
