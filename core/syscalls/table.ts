@@ -16,6 +16,7 @@ import * as K from './signal-send.js';
 import * as G from './pgrp.js';
 import * as I from './signal-timer.js';
 import * as MOD from './module.js';
+import * as LOG from './syslog.js';
 import * as B from './bpf.js';
 import * as SC from './seccomp.js';
 
@@ -160,6 +161,7 @@ const rows: Row[] = [
   // modules (core/kernel/module; syscalls in module.ts)
   [105, MOD.sysInitModule, 'supported', 'module text is TypeScript/JavaScript (modules/README.md), not ELF'],
   [106, MOD.sysDeleteModule, 'supported', 'O_NONBLOCK, O_TRUNC (forced unload)'],
+  [116, LOG.sysSyslog, 'partial', 'READ/READ_ALL/READ_CLEAR/CLEAR/SIZE_*; records carry printk levels; READ does not block; console level calls accepted and ignored'],
   [273, MOD.sysFinitModule, 'partial', 'MODULE_INIT_IGNORE_* accepted; no MODULE_INIT_COMPRESSED_FILE'],
   [260, P.sysWait4, 'partial', 'rusage zeroed'],
   [261, P.sysPrlimit64, 'supported'],

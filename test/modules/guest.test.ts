@@ -2,6 +2,7 @@
 // /proc/modules, /sys/module, modinfo, and every errno the issue names.
 import test from 'ava';
 import { bootWithModules, sh, dmesg, MODDIR, haveUserland } from './helpers.js';
+import { syslogRecord } from '../../core/syscalls/syslog.js';
 
 const need = haveUserland ? test.serial : test.skip;
 if (!haveUserland) test('userland/bin is missing: run npm run userland', (t) => { t.pass(); });
@@ -20,6 +21,14 @@ need('insmod hello with parameters, lsmod, /proc/modules, /sys/module, rmmod', a
   t.regex(log, /hello: HI, world\n.*hello: HI, world/);
   t.regex(log, /hello: goodbye/);
   t.regex(log, /loading out-of-tree module taints kernel/);
+  const d = await sh(x, 'dmesg | grep hello:');
+  t.regex(d.out, /^\[ *[\d.]+\] hello: loading out-of-tree module taints kernel\.\n/);
+  t.regex(d.out, /\] hello: HI, world\n.*\] hello: HI, world\n.*\] hello: goodbye\n$/s);
+});
+
+test('syslog records carry the printk level as Linux prints them', (t) => {
+  t.is(syslogRecord('[    1.000000] <3>mod: failed'), '<3>[    1.000000] mod: failed\n');
+  t.is(syslogRecord('[    2.500000] plain message'), '<6>[    2.500000] plain message\n');
 });
 
 need('errors: EEXIST, ENOENT, EPERM, EINVAL parameters, and the shell keeps working', async (t) => {

@@ -60,7 +60,9 @@ function kmsgDevice(k: Kernel): CharDevice {
           }
           const m = /^\[\s*([\d.]+)\]\s?(.*)$/.exec(line);
           const usec = m ? Math.round(Number(m[1]) * 1e6) : 0;
-          const rec = new TextEncoder().encode(`6,${p.seq},${usec},-;${m ? m[2] : line}\n`);
+          const text = m ? m[2] : line;
+          const lv = /^<([0-7])>/.exec(text); // printk level prefix (modules' printk)
+          const rec = new TextEncoder().encode(`${lv ? lv[1] : '6'},${p.seq},${usec},-;${lv ? text.slice(3) : text}\n`);
           if (rec.length > buf.length) return EINVAL;
           buf.set(rec);
           p.seq++;

@@ -134,7 +134,8 @@ export function buildApi(k: Kernel, m: LoadedModule): Record<string, unknown> {
     BLOCK: MOD_BLOCK,
     printk(level: unknown, msg: unknown) {
       const lv = LEVELS.indexOf(String(level));
-      k.printk(`${lv >= 0 && lv <= 3 ? `${m.name}: ${LEVELS[lv]}: ` : ''}${String(msg)}`);
+      // The level travels as Linux's "<N>" prefix: syslog(2) and /dev/kmsg report it, dmesg strips it.
+      k.printk(`<${lv >= 0 ? lv : 4}>${String(msg)}`);
     },
     registerChrdev(major: unknown, name: unknown, ops: unknown, count: unknown = 1) {
       let maj = Number(major) | 0;

@@ -74,7 +74,7 @@ const validName = (n: string): boolean => /^[A-Za-z0-9_-]{1,55}$/.test(n);
 /** Loads a module from its source; `filename` names it in messages. */
 export function loadModule(k: Kernel, source: string, paramText: string, filename: string): LoadedModule | Errno {
   const tb = moduleTable(k);
-  const fail = (e: Errno, why: string): Errno => { k.printk(`${filename}: ${why}`); return e; };
+  const fail = (e: Errno, why: string): Errno => { k.printk(`<3>${filename}: ${why}`); return e; };
   if (tb.sandbox === null) return fail(ENOEXEC, 'module support is not configured (no sandbox)');
   const c = tb.sandbox.compile(source, filename);
   if ('error' in c) return fail(ENOEXEC, `invalid module format: ${c.error}`);
@@ -101,9 +101,9 @@ export function loadModule(k: Kernel, source: string, paramText: string, filenam
     taints: /^(GPL|GPL v2|GPL and additional rights|Dual BSD\/GPL|Dual MIT\/GPL|Dual MPL\/GPL|MIT)$/.test(license) ? 'OE' : 'POE',
   };
   tb.nextAddr += Math.ceil((source.length + 4096) / 4096) * 4096;
-  if (m.taints.includes('P')) { taint(k, TAINT_PROPRIETARY_MODULE); k.printk(`${name}: module license '${license || 'unspecified'}' taints kernel.`); }
-  if (!(k.tainted & 2 ** TAINT_OOT_MODULE)) k.printk(`${name}: loading out-of-tree module taints kernel.`);
-  if (!(k.tainted & 2 ** TAINT_UNSIGNED_MODULE)) k.printk(`${name}: module verification failed: signature and/or required key missing - tainting kernel`);
+  if (m.taints.includes('P')) { taint(k, TAINT_PROPRIETARY_MODULE); k.printk(`<4>${name}: module license '${license || 'unspecified'}' taints kernel.`); }
+  if (!(k.tainted & 2 ** TAINT_OOT_MODULE)) k.printk(`<4>${name}: loading out-of-tree module taints kernel.`);
+  if (!(k.tainted & 2 ** TAINT_UNSIGNED_MODULE)) k.printk(`<4>${name}: module verification failed: signature and/or required key missing - tainting kernel`);
   taint(k, TAINT_OOT_MODULE); taint(k, TAINT_UNSIGNED_MODULE);
   tb.mods.set(name, m);
   for (const d of depends) use(k, m, d.replace(/-/g, '_'));
@@ -135,7 +135,7 @@ export function use(k: Kernel, m: LoadedModule, dep: string): void {
 
 function rollback(k: Kernel, m: LoadedModule): void {
   for (let i = m.undo.length - 1; i >= 0; i--) {
-    try { m.undo[i].fn(); } catch (e) { k.printk(`${m.name}: undoing ${m.undo[i].what} failed: ${errText(e)}`); }
+    try { m.undo[i].fn(); } catch (e) { k.printk(`<3>${m.name}: undoing ${m.undo[i].what} failed: ${errText(e)}`); }
   }
   m.undo.length = 0;
   unregisterModuleKsyms(k, m.name);
@@ -154,10 +154,10 @@ export function unloadModule(k: Kernel, name: string, flags: number): 0 | Errno 
   if (m.holders.size > 0) return EWOULDBLOCK_;
   if (m.busy.some((b) => b())) return EBUSY;
   if (m.refs > 0 && !(flags & O_TRUNC)) return (flags & O_NONBLOCK) ? EWOULDBLOCK_ : EBUSY;
-  if (flags & O_TRUNC && m.refs > 0) { taint(k, TAINT_FORCED_RMMOD); k.printk(`${name}: forced unload while in use (${m.refs} users)`); }
+  if (flags & O_TRUNC && m.refs > 0) { taint(k, TAINT_FORCED_RMMOD); k.printk(`<4>${name}: forced unload while in use (${m.refs} users)`); }
   m.state = 'Unloading';
   if (typeof m.def.exit === 'function') {
-    try { m.realm.call(m.def.exit, m.def, [m.api]); } catch (e) { k.printk(`${name}: exit failed: ${errText(e)} (registrations undone anyway)`); }
+    try { m.realm.call(m.def.exit, m.def, [m.api]); } catch (e) { k.printk(`<3>${name}: exit failed: ${errText(e)} (registrations undone anyway)`); }
   }
   rollback(k, m);
   fireProbe(k, 'module:module_free', null, [m.address]);
