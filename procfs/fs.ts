@@ -19,7 +19,8 @@ import { enc } from './format.js';
 export const PROC_SUPER_MAGIC = 0x9fa0;
 const S_IFDIR = 0o040000, S_IFREG = 0o100000, S_IFLNK = 0o120000;
 
-interface ProcPriv { node: Node; ctx: Ctx; key: string }
+/** denied: a ptrace-protected link the looker may not follow or read (EACCES, proc_fd_access_allowed). */
+interface ProcPriv { node: Node; ctx: Ctx; key: string; denied?: boolean }
 const privOf = (ino: Inode): ProcPriv => ino.priv as ProcPriv;
 const isErrno = (v: unknown): v is Errno => v instanceof ErrnoClass;
 
@@ -131,7 +132,15 @@ class ProcFs {
   private readonly dops: FileOps;
 
   constructor(readonly k: Kernel, root: DirNode, source: string) {
-    const ops: InodeOps = { lookup: (dir, name) => this.child(dir, name) };
+    const ops: InodeOps = {
+      lookup: (dir, name) => this.child(dir, name),
+      getLink: (ino) => (privOf(ino).denied === true ? EACCES : ino.target),
+      jump: (ino) => {
+        const p = privOf(ino);
+        if (p.denied === true) return EACCES;
+        return p.node.kind === 'link' && p.node.jump !== undefined ? p.node.jump(fresh(p.ctx)) : null;
+      },
+    };
     this.sb = new SuperBlock('proc', anonDev(), ops, PROC_SUPER_MAGIC, source || 'proc');
     this.dops = dirOps(this);
     const ino = new Inode(this.sb, S_IFDIR | 0o555, 1);
@@ -169,6 +178,7 @@ class ProcFs {
       const denied = node.ptrace === true && cctx.pid !== 0 && !ptraceMayAccess(this.k, cctx.pid);
       const t = denied ? '' : node.target(ctx.who === null ? cctx : { ...cctx, who: ctx.who });
       ino.target = isErrno(t) ? '' : t;
+      (ino.priv as ProcPriv).denied = denied;
     }
     return ino;
   }

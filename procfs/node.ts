@@ -5,6 +5,7 @@
 // A Ctx says which process/thread a per-process node is about and who asks.
 import type { Errno } from '../core/abi/errno.js';
 import type { Kernel } from '../core/kernel/kernel.js';
+import type { Path } from '../core/kernel/fs/vfs.js';
 
 /** Who opened/looked up the file: the calling task, or null for the kernel itself (embedder, tests: root). */
 export interface Caller { readonly pid: number; readonly tid: number; readonly uid: number; readonly euid: number; readonly fsuid: number; readonly gid: number }
@@ -42,6 +43,8 @@ export interface LinkNode {
   readonly kind: 'link';
   readonly ptrace?: boolean;
   target(c: Ctx): string | Errno;
+  /** A magic link (fd/N): where following it lands — the open file itself, not its name. */
+  jump?(c: Ctx): Path | Errno;
 }
 
 export interface DirNode {
@@ -70,4 +73,4 @@ export const ro = (read: (c: Ctx) => string | Uint8Array | Errno, mode = 0o444, 
 /** A writable file. */
 export const rw = (read: (c: Ctx) => string | Errno, write: (c: Ctx, d: Uint8Array) => 0 | Errno, mode = 0o644): FileNode => ({ kind: 'file', mode, read, write });
 
-export const link = (target: (c: Ctx) => string | Errno, ptrace = false): LinkNode => ({ kind: 'link', ptrace, target });
+export const link = (target: (c: Ctx) => string | Errno, ptrace = false, jump?: (c: Ctx) => Path | Errno): LinkNode => ({ kind: 'link', ptrace, target, jump });

@@ -3,7 +3,7 @@
 // directory, and the small files (cmdline, environ, comm, limits, io, wchan,
 // syscall, oom_score, oom_score_adj, cgroup, auxv, mounts, mountinfo).
 import { EINVAL, ENOENT, ESRCH, type Errno } from '../core/abi/errno.js';
-import { listTids, processByPid, systemSnapshot, type SystemSnapshot } from '../core/kernel/snapshot.js';
+import { fdPosition, listTids, processByPid, systemSnapshot, type SystemSnapshot } from '../core/kernel/snapshot.js';
 import { setComm, setOomScoreAdj } from '../core/kernel/procctl.js';
 import { link, ro, rw, table, type Ctx, type DirNode, type Node } from './node.js';
 import { mapsNode, mem, smapsNode, smapsRollupNode, statmNode, memTotals } from './pid-mm.js';
@@ -96,14 +96,14 @@ const auxv = ro((c) => withProc(c, (p) => {
   return b;
 }), 0o400, true);
 
-/** fd/: one symlink per descriptor, named by number, pointing at the file's path (pipe:[N], /dev/console...). */
+/** fd/: one magic link per descriptor, named by number: readlink gives the file's name (pipe:[N], /dev/console...), open reopens the file itself. */
 const fdDir: DirNode = {
   kind: 'dir', mode: 0o500, ptrace: true,
   list: (c) => processByPid(c.k, c.pid)?.fds.map((f) => String(f.fd)) ?? [],
   lookup: (c, name) => {
     if (!/^(0|[1-9]\d*)$/.test(name)) return null;
     const f = processByPid(c.k, c.pid)?.fds.find((x) => x.fd === Number(name));
-    return f === undefined ? null : [link(() => f.path, true), c] as const;
+    return f === undefined ? null : [link(() => f.path, true, (cc) => fdPosition(cc.k, cc.pid, f.fd)), c] as const;
   },
 };
 

@@ -8,13 +8,17 @@ import { TaskState, type Process, type Task } from './task.js';
 import type { VmaInfo } from './mm/vma.js';
 import type { Inode } from './fs/inode.js';
 import { signalSnapshot, sessionTty, type SignalSnapshot } from './signal/index.js';
+import { tracerPid } from './ptrace/index.js';
+
+/** /proc/[pid]/fd/N's magic-link target (the open file's position). */
+export { fdPosition } from './fs/anon.js';
 
 export interface TaskSnapshot {
   readonly tid: number;
   readonly tgid: number;
   readonly comm: string;
-  /** 'R' running/runnable, 'S' sleeping, 'T' stopped, 'Z' zombie. */
-  readonly state: 'R' | 'S' | 'T' | 'Z';
+  /** 'R' running/runnable, 'S' sleeping, 'T' stopped, 't' tracing stop (ptrace), 'Z' zombie. */
+  readonly state: 'R' | 'S' | 'T' | 't' | 'Z';
   readonly wchan: string;
   readonly instret: number;
   readonly lastSyscall: number;
@@ -46,6 +50,8 @@ export interface FdSnapshot {
 export interface ProcessSnapshot {
   readonly pid: number;
   readonly ppid: number;
+  /** pid of the process tracing this one (ptrace), or 0. */
+  readonly tracerPid: number;
   readonly pgid: number;
   readonly sid: number;
   /** The session's controlling terminal (new_encode_dev, 0: none) and its foreground group (-1: none). */
@@ -115,7 +121,7 @@ export interface SystemSnapshot {
 }
 
 const stateChar = (t: Task): TaskSnapshot['state'] =>
-  t.state === TaskState.RUNNABLE ? 'R' : t.state === TaskState.SLEEPING ? 'S' : t.state === TaskState.STOPPED ? 'T' : 'Z';
+  t.state === TaskState.RUNNABLE ? 'R' : t.state === TaskState.SLEEPING ? 'S' : t.state === TaskState.STOPPED ? (t.wchan === 'ptrace_stop' ? 't' : 'T') : 'Z';
 
 function reg(x: Int32Array, r: number): number { return x[2 * r + 1] * 4294967296 + (x[2 * r] >>> 0); }
 
@@ -147,12 +153,12 @@ export function processSnapshot(k: Kernel, p: Process): ProcessSnapshot {
   const fds: FdSnapshot[] = [];
   if (!p.zombie) {
     p.files.fds.forEach((e, fd) => {
-      if (e) fds.push({ fd, path: e.file.path, flags: e.file.flags, pos: e.file.pos, cloexec: e.cloexec, mntId: e.file.node?.mnt.id ?? 0, ino: e.file.node?.ino.ino ?? 0 });
+      if (e) fds.push({ fd, path: e.file.node !== null && e.file.node.ino.nlink === 0 ? `${e.file.path} (deleted)` : e.file.path, flags: e.file.flags, pos: e.file.pos, cloexec: e.cloexec, mntId: e.file.node?.mnt.id ?? 0, ino: e.file.node?.ino.ino ?? 0 });
     });
   }
   const tty = sessionTty(k, p.sid);
   return {
-    pid: p.pid, ppid: p.parent?.pid ?? 0, pgid: p.pgid, sid: p.sid, ttyNr: tty?.rdev ?? 0, tpgid: tty !== null && tty.pgrp > 0 ? tty.pgrp : -1, comm: p.comm, exe: p.exe, argv: [...p.argv], envp: [...p.envp],
+    pid: p.pid, ppid: p.parent?.pid ?? 0, tracerPid: tracerPid(p), pgid: p.pgid, sid: p.sid, ttyNr: tty?.rdev ?? 0, tpgid: tty !== null && tty.pgrp > 0 ? tty.pgrp : -1, comm: p.comm, exe: p.exe, argv: [...p.argv], envp: [...p.envp],
     uid: c.uid, euid: c.euid, suid: c.suid, fsuid: c.fsuid, gid: c.gid, egid: c.egid, sgid: c.sgid, fsgid: c.fsgid, groups: [...c.groups],
     zombie: p.zombie, exitStatus: p.exitStatus, exitSignal: p.exitSignal, startNs: p.startNs, cwd: p.fs.cwd, root: p.fs.root || '/', umask: p.fs.umask,
     dumpable: p.dumpable, oomScoreAdj: p.oomScoreAdj, io: { ...p.ioac },

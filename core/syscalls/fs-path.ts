@@ -10,7 +10,7 @@ import type { SyscallResult } from '../kernel/syscall.js';
 import type { Task } from '../kernel/task.js';
 import type { File, Stat } from '../kernel/fs/file.js';
 import { permission, MS_RDONLY, MS_REMOUNT, MS_BIND, type StatFs } from '../kernel/fs/inode.js';
-import { isPath, type Path } from '../kernel/fs/vfs.js';
+import { isPath, linkTarget, type Path } from '../kernel/fs/vfs.js';
 import {
   chmodNode, chownNode, linkAt, lookupAt, mkdirAt, mknodAt, renameAt, setSize, startAt, symlinkAt, unlinkAt, utimesNode, isErrno,
 } from '../kernel/fs/vfs-ops.js';
@@ -101,7 +101,9 @@ export function sysReadlinkat(t: Task, a: Float64Array): SyscallResult {
     const x = lookupAt(t, int(a[0]), path, AT_EMPTY_PATH, false);
     if (isErr(x)) return x;
     if (!isPath(x) || !x.ino.isLink) return EINVAL;
-    text = x.ino.target;
+    const l = linkTarget(x.ino, t);
+    if (isErr(l)) return l;
+    text = l;
   }
   const b = new TextEncoder().encode(text).subarray(0, size);
   const r = copyOut(t.mm, a[2], b);

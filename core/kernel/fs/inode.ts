@@ -8,6 +8,7 @@ import { S_IFDIR, S_IFLNK, S_IFMT, S_IFREG, S_IFCHR, S_IFIFO, S_IFBLK, S_IFSOCK 
 import type { Cred, Task } from '../task.js';
 import type { PageCache } from './pagecache.js';
 import type { FileOps, Stat } from './file.js';
+import type { Path } from './vfs.js';
 
 /** Operations a filesystem provides on its inodes (inode_operations + the data seam). */
 export interface InodeOps {
@@ -17,8 +18,14 @@ export interface InodeOps {
    * `t` is the task walking (null at boot), for caller-dependent entries.
    */
   lookup?(dir: Inode, name: string, t?: Task | null): Inode | null;
-  /** A symlink's target computed per caller (/proc/self); default: ino.target. */
-  getLink?(ino: Inode, t: Task | null): string;
+  /** A symlink's target computed per caller (/proc/self), or an Errno (EACCES: a denied /proc link); default: ino.target. */
+  getLink?(ino: Inode, t: Task | null): string | Errno;
+  /**
+   * A magic link (/proc/[pid]/fd/N, Linux's nd_jump_link): the position the walk continues
+   * at, without resolving a name (pipes, deleted files); an Errno refuses the walk; null:
+   * an ordinary symlink (getLink/target).
+   */
+  jump?(ino: Inode, t: Task | null): Path | Errno | null;
   /** A new non-directory node (regular, FIFO, device, socket) named `name` in dir. */
   create?(dir: Inode, name: string, mode: number, rdev: number, cred: Cred): Inode | Errno;
   mkdir?(dir: Inode, name: string, mode: number, cred: Cred): Inode | Errno;

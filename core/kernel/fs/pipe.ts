@@ -13,6 +13,10 @@ import { WaitQueue } from '../waitqueue.js';
 import { File, type FileOps, type Stat } from './file.js';
 import { sendSignal } from '../proc.js';
 import type { Path } from './vfs.js';
+import type { Inode } from './inode.js';
+
+/** Magic of the internal pipefs (fs/anon.ts), whose inodes stand for pipe2 pipes. */
+export const PIPEFS_MAGIC = 0x50495045;
 
 export const PIPE_BUF = 4096;
 const PAGE = 4096;
@@ -30,6 +34,8 @@ export class Pipe {
   readonly rq = new WaitQueue();
   readonly wq = new WaitQueue();
   readonly ino = nextIno++;
+  /** Its pipefs inode once reached through /proc/[pid]/fd (fs/anon.ts), else null. */
+  inode: Inode | null = null;
   /** Per page buffer (Linux pipe_buffer): bytes left to read, and its fill end (offset + len). */
   pageLen: number[] = [];
   pageEnd: number[] = [];
@@ -103,7 +109,7 @@ export class Pipe {
 
 /** What a pipe File's priv holds. */
 interface PipeEnd { pipe: Pipe }
-const pipeOf = (f: File): Pipe => (f.priv as PipeEnd).pipe;
+export const pipeOf = (f: File): Pipe => (f.priv as PipeEnd).pipe;
 
 export const pipeOps: FileOps = {
   read(f, t, buf) { return pipeOf(f).read(t, f, buf); },
@@ -111,7 +117,7 @@ export const pipeOps: FileOps = {
   lseek() { return ESPIPE; },
   poll(f) { return { mask: pipeOf(f).mask(f), wq: f.readable ? pipeOf(f).rq : pipeOf(f).wq }; },
   stat(f): Stat {
-    if (f.node !== null) return f.node.ino.stat();
+    if (f.node !== null && f.node.ino.sb.magic !== PIPEFS_MAGIC) return f.node.ino.stat();
     const p = pipeOf(f);
     return { dev: 12, ino: p.ino, mode: S_IFIFO | 0o600, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 4096, blocks: 0, atimeNs: 0, mtimeNs: 0, ctimeNs: 0 };
   },
@@ -154,6 +160,15 @@ export function fifoOpen(t: Task, p: Path, flags: number, name: string): File | 
   if (ino.fifo === null) ino.fifo = new Pipe();
   const pipe = ino.fifo as Pipe;
   const acc = flags & 3;
+  if (ino.sb.magic === PIPEFS_MAGIC) {
+    // A pipe reopened through /proc/[pid]/fd: another end, no waiting for a partner (fifo_open's is_pipe).
+    if (acc !== O_WRONLY) { pipe.readers++; pipe.rgen++; pipe.wq.wakeAll(); }
+    if (acc !== O_RDONLY) { pipe.writers++; pipe.wgen++; pipe.rq.wakeAll(); }
+    const f = new File(pipeOps, flags, name, { pipe });
+    f.node = p;
+    ino.opens++;
+    return f;
+  }
   const st = t.restart !== null && t.restart.nr === 56 ? (t.restart.data as { gen: number }) : null;
   if (acc === O_RDONLY) {
     if (st === null && pipe.writers === 0 && !(flags & O_NONBLOCK)) {

@@ -15,7 +15,9 @@ import type { Task } from '../task.js';
 import { File, type FileOps } from './file.js';
 import { permission, type Inode } from './inode.js';
 import { cacheOf, dirOps, maybeEvict, pathOps, regOps, type NodePriv } from './regfile.js';
-import { fifoOpen } from './pipe.js';
+import { fifoOpen, PIPEFS_MAGIC } from './pipe.js';
+
+const isPipefs = (p: Path): boolean => p.ino.sb.magic === PIPEFS_MAGIC;
 import { isPath, type Path, type WalkCtx } from './vfs.js';
 
 export const isErrno = (v: unknown): v is Errno => v instanceof Errno;
@@ -156,11 +158,19 @@ export function openAt(t: Task, dirfd: number, path: string, flags: number, mode
     // A new file can be opened with any access its creator asked for.
     return nodeFile(t, { mnt: pp.dir.mnt, ino }, regOps, flags & ~(O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY | O_TRUNC), absName(t, pp.dir, pp.name));
   }
-  const p = vfs.walk(ctx, start, path, follow);
+  const links = { n: 0, jumped: false };
+  const p = vfs.walk(ctx, start, path, follow, links);
   if (isErrno(p)) return p;
   if (!follow && p.ino.isLink && !(flags & O_PATH)) return ELOOP;
-  const name = p.ino.isDir ? vfs.pathOf(p) : path.charCodeAt(0) === 47 ? path : absName(t, start, path);
+  // Reopened through a magic link (/proc/self/fd/N): the object's own name (pipe:[N], its path).
+  const name = links.jumped ? jumpedName(t, p) : p.ino.isDir ? vfs.pathOf(p) : path.charCodeAt(0) === 47 ? path : absName(t, start, path);
   return openNode(t, p, flags, name);
+}
+
+function jumpedName(t: Task, p: Path): string {
+  if (isPipefs(p)) return `pipe:[${p.ino.ino}]`;
+  const f = t.kernel.vfs.pathOf(p);
+  return p.ino.nlink === 0 && !p.ino.isDir ? f + ' (deleted)' : f;
 }
 
 /** Creation checks shared by mknod/mkdir/symlink/link: the parent and the free name. */

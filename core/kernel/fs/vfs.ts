@@ -29,6 +29,9 @@ export interface Path { mnt: Mount; ino: Inode }
 /** What a walk needs from the caller: the root for '/' and absolute symlinks, and who is searching (null: no checks). */
 export interface WalkCtx { root: Path; cred: Cred | null; task?: Task | null }
 
+/** Symlinks followed so far (ELOOP after 40); jumped: the walk ended on a magic link's position. */
+export interface WalkLinks { n: number; jumped: boolean }
+
 export const PATH_MAX = 4096, NAME_MAX = 255, MAXSYMLINKS = 40;
 
 const same = (a: Path, b: Path): boolean => a.mnt === b.mnt && a.ino === b.ino;
@@ -128,7 +131,7 @@ export class Vfs {
   }
 
   /** Resolves `path` from `start` (namei). follow: follow a final symlink. */
-  walk(ctx: WalkCtx, start: Path, path: string, follow: boolean, links = { n: 0 }): Path | Errno {
+  walk(ctx: WalkCtx, start: Path, path: string, follow: boolean, links: WalkLinks = { n: 0, jumped: false }): Path | Errno {
     if (path.length === 0) return ENOENT;
     if (path.length >= PATH_MAX) return ENAMETOOLONG;
     let cur = path.charCodeAt(0) === 47 ? ctx.root : start;
@@ -139,6 +142,7 @@ export class Vfs {
     for (let i = 0; i <= lastIdx; i++) {
       const name = comps[i];
       if (name === '') continue;
+      links.jumped = false;
       if (name.length > NAME_MAX) return ENAMETOOLONG;
       if (!cur.ino.isDir) return ENOTDIR;
       if (ctx.cred !== null) { const e = permission(cur.ino, ctx.cred, 1); if (e !== 0) return e; }
@@ -148,7 +152,16 @@ export class Vfs {
       if (c === null) return ENOENT;
       if (c.ino.isLink && (i < lastIdx || follow || slash)) {
         if (++links.n > MAXSYMLINKS) return ELOOP;
-        const r = this.walk(ctx, cur, linkTarget(c.ino, ctx.task ?? null), true, links);
+        const j = c.ino.ops.jump?.(c.ino, ctx.task ?? null) ?? null;
+        if (j !== null) {
+          if (!(j instanceof Object && 'ino' in j)) return j;
+          cur = j;
+          links.jumped = true;
+          continue;
+        }
+        const target = linkTarget(c.ino, ctx.task ?? null);
+        if (typeof target !== 'string') return target;
+        const r = this.walk(ctx, cur, target, true, links);
         if (r instanceof Object && 'ino' in r) { cur = r; continue; }
         return r;
       }
@@ -229,6 +242,6 @@ export class Vfs {
 }
 
 /** A symlink's target as seen by t (filesystems may compute it per caller). */
-export function linkTarget(ino: Inode, t: Task | null): string { return ino.ops.getLink !== undefined ? ino.ops.getLink(ino, t) : ino.target; }
+export function linkTarget(ino: Inode, t: Task | null): string | Errno { return ino.ops.getLink !== undefined ? ino.ops.getLink(ino, t) : ino.target; }
 
 export const isPath = (v: unknown): v is Path => v instanceof Object && 'mnt' in v && 'ino' in v;
