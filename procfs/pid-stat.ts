@@ -9,7 +9,7 @@ import type { Ctx } from './node.js';
 import { memTotals } from './pid-mm.js';
 import { sigset, statusKb, ticks, u64 } from './format.js';
 
-const STATE_NAME: Record<TaskSnapshot['state'], string> = { R: 'R (running)', S: 'S (sleeping)', T: 'T (stopped)', Z: 'Z (zombie)' };
+const STATE_NAME: Record<TaskSnapshot['state'], string> = { R: 'R (running)', S: 'S (sleeping)', T: 'T (stopped)', t: 't (tracing stop)', Z: 'Z (zombie)' };
 /** All capabilities through CAP_LAST_CAP (40). */
 const CAP_FULL = '000001ffffffffff', CAP_NONE = '0000000000000000';
 const PF_RANDOMIZE = 0x00400000;
@@ -41,7 +41,7 @@ export function status(c: Ctx): string | Errno {
   const nivcsw = c.thread ? t.nivcsw : p.threads.reduce((a, x) => a + x.nivcsw, 0);
   let o = `Name:\t${escName(c.thread ? t.comm : p.comm)}\n`;
   if (!p.zombie) o += `Umask:\t${p.umask.toString(8).padStart(4, '0')}\n`;
-  o += `State:\t${STATE_NAME[stateOf(c, p, t)]}\nTgid:\t${p.pid}\nNgid:\t0\nPid:\t${t.tid}\nPPid:\t${p.ppid}\nTracerPid:\t0\n`
+  o += `State:\t${STATE_NAME[stateOf(c, p, t)]}\nTgid:\t${p.pid}\nNgid:\t0\nPid:\t${t.tid}\nPPid:\t${p.ppid}\nTracerPid:\t${p.tracerPid}\n`
     + `Uid:\t${p.uid}\t${p.euid}\t${p.suid}\t${p.fsuid}\nGid:\t${p.gid}\t${p.egid}\t${p.sgid}\t${p.fsgid}\n`
     + `FDSize:\t${p.zombie ? 0 : fdSize}\nGroups:\t${p.groups.join(' ')} \n`
     + `NStgid:\t${p.pid}\nNSpid:\t${t.tid}\nNSpgid:\t${p.pgid}\nNSsid:\t${p.sid}\nKthread:\t0\n`;

@@ -9,6 +9,7 @@ import { getUser32, getUser64, putUser32 } from './mm/uaccess.js';
 import { futexWake } from './futex.js';
 import { SIGCHLD, SIGKILL, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGQUIT, SIGFPE, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGURG } from '../abi/linux.js';
 import { fireProbe, probesEnabled } from './module/hooks.js';
+import { ptraceHooks } from './ptrace/hooks.js';
 
 /**
  * Hooks for the signals issue. `force` is called for synchronous faults
@@ -147,6 +148,7 @@ function exitProcess(k: Kernel, p: Process, status: number): void {
   p.children.clear();
   p.zombie = true;
   signalHooks.exited?.(k, p, oldChildren);
+  if (ptraceHooks.tracing > 0) ptraceHooks.exited(k, p);
   const parent = p.parent;
   if (parent !== null && !parent.zombie) {
     parent.childWait.wakeAll();

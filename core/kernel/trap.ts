@@ -12,6 +12,7 @@ import { forceSignal } from './proc.js';
 import type { Kernel } from './kernel.js';
 import { TaskState, type Task } from './task.js';
 import { fireProbe, fireSyscallEnter, probesEnabled } from './module/hooks.js';
+import { ptraceHooks } from './ptrace/hooks.js';
 
 const args = new Float64Array(6);
 
@@ -78,6 +79,7 @@ function syscall(k: Kernel, t: Task): void {
   for (let i = 0; i < 6; i++) args[i] = x[21 + 2 * i] * 4294967296 + (x[20 + 2 * i] >>> 0);
   k.syscallCount++;
   t.lastSyscall = nr;
+  if (ptraceHooks.tracing > 0 && ptraceHooks.enter(t, nr)) return; // syscall-enter stop: pc stays on the ecall
   const spec = nr >= 0 ? k.syscalls[nr] : undefined;
   let r: number | Errno | Control;
   if (probesEnabled.any) {
@@ -116,4 +118,5 @@ function syscall(k: Kernel, t: Task): void {
   } else if (r === NORETURN || r === GONE) {
     t.restart = null;
   }
+  if (ptraceHooks.tracing > 0 && r !== GONE) ptraceHooks.exit(t, nr, r === NORETURN);
 }

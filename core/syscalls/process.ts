@@ -20,6 +20,7 @@ import { setReg } from '../kernel/trap.js';
 import { int, isErr, StructWriter, readI64 } from './util.js';
 import { prctlSeccomp } from './seccomp.js';
 import { fireProbe, probesEnabled } from '../kernel/module/hooks.js';
+import { ptraceHooks } from '../kernel/ptrace/hooks.js';
 
 interface CloneArgs { flags: number; stack: number; parentTid: number; childTid: number; tls: number; exitSignal: number }
 
@@ -76,6 +77,7 @@ export function doClone(t: Task, c: CloneArgs): SyscallResult {
   if (f & CLONE_CHILD_SETTID) putUser32(child.mm, c.childTid, child.tid);
   if (f & CLONE_CHILD_CLEARTID) child.clearChildTid = c.childTid;
   signalHooks.cloned?.(k, t, child, f);
+  if (ptraceHooks.tracing > 0) ptraceHooks.cloned(t, child, f, c.exitSignal);
   if (probesEnabled.any) fireProbe(k, 'sched:sched_process_fork', t, [t.proc.pid, child.proc.pid, child.tid]);
   k.sched.enqueue(child);
   if ((f & CLONE_VFORK) && !(f & CLONE_THREAD)) {
@@ -159,9 +161,12 @@ export function sysWait4(t: Task, a: Float64Array): SyscallResult {
   const pid = int(a[0]), statusp = a[1], options = int(a[2]), rusage = a[3];
   if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL)) return EINVAL;
   if (pid === -2147483648) return ESRCH;
+  // Tracees report to their tracer first (ptrace stops, then their exit).
+  const tr = ptraceHooks.tracing > 0 ? ptraceHooks.wait(t, pid, options, statusp) : null;
+  if (tr !== null && tr !== 'pending') return tr;
   const kids = selectChildren(t.proc, pid);
-  if (kids.length === 0) return ECHILD;
-  const z = kids.find((c) => c.zombie || ((options & WUNTRACED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
+  if (kids.length === 0 && tr === null) return ECHILD;
+  const z = kids.find((c) => (c.zombie && !(ptraceHooks.tracing > 0 && ptraceHooks.hidden(c))) || ((options & WUNTRACED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
   if (z === undefined) {
     if (options & WNOHANG) return 0;
     t.sleepOn([t.proc.childWait], -1, 'do_wait');

@@ -19,10 +19,13 @@ import * as MOD from './module.js';
 import * as LOG from './syslog.js';
 import * as B from './bpf.js';
 import * as SC from './seccomp.js';
+import * as PT from './ptrace.js';
 
 type Row = [nr: number, handler: SyscallHandler, status: SyscallStatus, note?: string];
 
 const rows: Row[] = [
+  // ptrace (core/kernel/ptrace)
+  [117, PT.sysPtrace, 'partial', 'TRACEME/ATTACH/SEIZE/INTERRUPT/DETACH/KILL/CONT/SYSCALL, PEEK/POKE TEXT/DATA, GET/SETREGSET (NT_PRSTATUS, NT_PRFPREG), GET/SETSIGINFO, SETOPTIONS, GETEVENTMSG, GET_SYSCALL_INFO; no LISTEN, PEEKSIGINFO, seccomp stops; riscv has no SINGLESTEP/PEEKUSER (EIO)'],
   // files (VFS: core/kernel/fs; syscalls in fs.ts, fs-path.ts, fs-poll.ts)
   [17, FP.sysGetcwd, 'supported'],
   [19, F.sysEventfd2, 'supported'],

@@ -17,6 +17,7 @@ import {
 } from './state.js';
 import { isOrphanedPgrp, stopGroup } from './jobctl.js';
 import { setupFrame } from './frame.js';
+import { ptraceHooks } from '../ptrace/hooks.js';
 import { fireProbe, probesEnabled } from '../module/hooks.js';
 
 /**
@@ -60,10 +61,20 @@ export function beforeUser(k: Kernel, t: Task): void {
   if (ts.realBlocked !== null) { t.sigmask = ts.realBlocked; ts.realBlocked = null; ts.waitSet = 0n; } // leaving rt_sigtimedwait
   for (;;) {
     if (k.current !== t || t.state !== TaskState.RUNNABLE || p.zombie) return;
-    const set = deliverable(t);
-    if (set === 0n) break;
-    const sig = nextSignal(set);
-    const info = ts.pending.has(sig) ? ts.pending.take(sig) : procSig(p).shared.take(sig);
+    let sig: number, info: Uint8Array;
+    // ptrace: a signal the tracer chose at a signal-delivery-stop is delivered without a second stop.
+    const inj = ptraceHooks.tracing > 0 ? ptraceHooks.injected(k, t) : null;
+    if (inj === 'stopped') return;
+    if (inj !== null) {
+      if (inj.sig === 0) continue;
+      sig = inj.sig; info = inj.info;
+    } else {
+      const set = deliverable(t);
+      if (set === 0n) break;
+      sig = nextSignal(set);
+      info = ts.pending.has(sig) ? ts.pending.take(sig) : procSig(p).shared.take(sig);
+      if (ptraceHooks.tracing > 0 && ptraceHooks.signalStop(k, t, sig, info)) return; // the tracer sees it first
+    }
     const act = sigHand(p).actions[sig];
     // Linux's trace_signal_deliver(sig, info, ka), before the ignore check: signal, errno, code, handler, flags.
     if (probesEnabled.any) fireProbe(k, 'signal:signal_deliver', t, [sig, info[4] | (info[5] << 8) | (info[6] << 16) | (info[7] << 24), info[8] | (info[9] << 8) | (info[10] << 16) | (info[11] << 24), act.handler, act.flags]);

@@ -78,7 +78,7 @@ export function stopGroup(k: Kernel, p: Process, sig: number): void {
 export function continueGroup(k: Kernel, p: Process): void {
   const ps = procSig(p);
   for (const t of p.threads) {
-    if (t.state !== TaskState.STOPPED) continue;
+    if (t.state !== TaskState.STOPPED || t.wchan === 'ptrace_stop') continue; // SIGCONT does not end a ptrace stop
     t.state = TaskState.RUNNABLE;
     t.wchan = '';
     t.notify = 1;

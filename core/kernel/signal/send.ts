@@ -7,6 +7,7 @@
 import type { Kernel } from '../kernel.js';
 import { TaskState, type Process, type Task } from '../task.js';
 import { killProcess } from '../proc.js';
+import { ptraceHooks } from '../ptrace/hooks.js';
 import { SIG_DFL, SIG_IGN, SI_KERNEL, SI_ADDR, SIGRTMIN, sigbit } from '../../abi/signal.js';
 import { SIGCONT, SIGKILL, SIGSTOP } from '../../abi/linux.js';
 import {
@@ -42,6 +43,7 @@ function prepare(k: Kernel, p: Process, t: Task, sig: number): boolean {
   }
   // Ignored signals are dropped unless the target blocks them (sig_ignored looks at the blocked set).
   if (!ignoredBy(p, sig)) return true;
+  if (ptraceHooks.tracing > 0 && ptraceHooks.hidden(p)) return true; // a tracer sees even ignored signals (sig_ignored)
   const ts = taskSig(t);
   return blocks(t, sig) || ((ts.realBlocked ?? 0n) & sigbit(sig)) !== 0n;
 }
@@ -70,7 +72,8 @@ export function sendSignalInfo(k: Kernel, p: Process, t: Task | null, info: Uint
   // unblocked it for rt_sigtimedwait (Linux checks real_blocked).
   const act = sigHand(p).actions[sig];
   const realBlocked = taskSig(who).realBlocked ?? who.sigmask;
-  if ((realBlocked & sigbit(sig)) === 0n && act.handler === SIG_DFL && sig !== SIGSTOP) {
+  const traced = ptraceHooks.tracing > 0 && ptraceHooks.hidden(p); // complete_signal: no shortcut for a tracee
+  if ((realBlocked & sigbit(sig)) === 0n && act.handler === SIG_DFL && sig !== SIGSTOP && !traced) {
     const d = defaultAction(sig);
     if (d === ACT_TERM || d === ACT_CORE) {
       procSig(p).groupExit = true;

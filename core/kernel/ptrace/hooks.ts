@@ -1,0 +1,41 @@
+// The seam between the kernel core and ptrace (Linux's ptrace_report_syscall,
+// ptrace_signal, ptrace_event and the ptrace side of do_wait / exit_notify):
+// the trap path, signal delivery, clone, exit and wait4 call these only while
+// some task is traced (`tracing > 0`). core/kernel/ptrace/index.ts fills them in.
+import type { Kernel } from '../kernel.js';
+import type { Process, Task } from '../task.js';
+import type { Errno } from '../../abi/errno.js';
+
+/** What a resumed signal-delivery-stop (or a ptrace interrupt) decided. */
+export type PtraceSignal = { sig: number; info: Uint8Array } | 'stopped' | null;
+
+export const ptraceHooks: {
+  /** Number of traced tasks; every hook is skipped while it is 0. */
+  tracing: number;
+  /** Syscall entry: true = t entered a syscall-enter (or exit-event) stop; pc stays on the ecall. */
+  enter: (t: Task, nr: number) => boolean;
+  /** After a completed call (result in a0): event stops, syscall-exit stop, exec's SIGTRAP. */
+  exit: (t: Task, nr: number, ok: boolean) => void;
+  /** Before dequeuing: a signal the tracer injected on resume, or an interrupt stop. */
+  injected: (k: Kernel, t: Task) => PtraceSignal;
+  /** A signal was dequeued for a traced task: true = t entered signal-delivery-stop. */
+  signalStop: (k: Kernel, t: Task, sig: number, info: Uint8Array) => boolean;
+  /** clone created child from t (auto-attach under TRACEFORK/VFORK/CLONE). */
+  cloned: (t: Task, child: Task, flags: number, exitSignal: number) => void;
+  /** p became a zombie: tell its tracer; detach (or kill, EXITKILL) what p traced. */
+  exited: (k: Kernel, p: Process) => void;
+  /** wait4 by t: a tracee report (pid), an Errno, 'pending' (tracees but nothing to report), or null (no tracee selected). */
+  wait: (t: Task, pid: number, options: number, statusp: number) => number | Errno | 'pending' | null;
+  /** Whether zombie c must stay invisible to its real parent's wait (its tracer has not seen the exit yet). */
+  hidden: (c: Process) => boolean;
+} = {
+  tracing: 0,
+  enter: () => false,
+  exit: () => {},
+  injected: () => null,
+  signalStop: () => false,
+  cloned: () => {},
+  exited: () => {},
+  wait: () => null,
+  hidden: () => false,
+};
