@@ -61,3 +61,12 @@ need('probecount: a native probe counts calls of a kernel function', async (t) =
   t.regex(r.out, /^__riscv_sys_getpid 3\nlast modcall\[\d+\]\nst=1\n$/);
   t.regex(dmesg(x), /no probe point no_such_function/);
 });
+
+need('ticker: timers, deferred work and a wait queue — a read sleeps until the next tick', async (t) => {
+  const x = bootWithModules();
+  const r = await sh(x, `insmod ${MODDIR}/ticker.ko.ts period=10; head -n 3 /dev/ticker; rmmod ticker; echo rm=$?`);
+  t.is(r.out, 'tick 1\ntick 2\ntick 3\nrm=0\n', r.err);
+  t.regex(dmesg(x), /ticker: started/);
+  t.regex(dmesg(x), /ticker: read by head/);
+  t.is(x.m.kernel.sched.nextDeadline(), -1, 'no timer left after rmmod');
+});
