@@ -49,12 +49,12 @@ pty('a signal to nodix ends the session and restores the terminal', (t) => {
   t.deepEqual(s.modes, { icanon: true, echo: true, onlcr: true });
 });
 
-test('commands piped to nodix boot (stdin not a terminal)', (t) => {
-  const r = spawnSync(process.execPath, [nodix, 'boot', '--user', 'user'], {
-    input: 'id -un\necho piped | tr a-z A-Z\ncd /tmp && echo x > f && cat f\nexit 7\n', encoding: 'utf8', timeout: 280_000,
+test('commands piped to nodix boot (stdin not a terminal), --user, --memory, --mount ro', (t) => {
+  const r = spawnSync(process.execPath, [nodix, 'boot', '--user', 'user', '--memory', '64M', '--mount', `${join(root, 'test', 'boot')}:/mnt/t:ro`], {
+    input: 'id -un\necho piped | tr a-z A-Z\ncd /tmp && echo x > f && cat f\nhead -1 /mnt/t/pty_boot.py\ntouch /mnt/t/no || echo read-only\nexit 7\n', encoding: 'utf8', timeout: 280_000,
   });
   t.is(r.status, 7, r.stderr);
-  t.regex(r.stdout, /\nuser\nPIPED\nx\n$/);
+  t.regex(r.stdout, /\nuser\nPIPED\nx\n# Runs a command on a fresh pseudo-terminal[^\n]*\n(touch: [^\n]*\n)?read-only\n$/);
 });
 
 test('command line', (t) => {
