@@ -69,7 +69,8 @@ const message = (e: unknown): string =>
   (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') ? (e as { message: string }).message : String(e);
 
 function load(js: string, filename: string): { realm: ModuleRealm } | { error: string } {
-  const ctx = vm.createContext({}, { name: filename, codeGeneration: { strings: false, wasm: false } });
+  const global: Record<string, unknown> = {};
+  const ctx = vm.createContext(global, { name: filename, codeGeneration: { strings: false, wasm: false } });
   const R = vm.runInContext(BOOT, ctx) as Intrinsics;
   const wrapped = new WeakMap<object, unknown>();
   const RObject: unknown = R.Object;
@@ -125,10 +126,21 @@ function load(js: string, filename: string): { realm: ModuleRealm } | { error: s
       deep(v);
       return v;
     },
-    call(fn, self, args) { return Reflect.apply(fn as (...a: unknown[]) => unknown, self, args.map(inject)); },
+    call(fn, self, args) {
+      // Through a script with a time limit: a callback that loops forever throws
+      // "Script execution timed out" (an oops for its caller) instead of hanging the kernel.
+      const slot = new R.Array();
+      slot.push(fn, self, ...args.map(inject));
+      global.__nodix_call = slot;
+      try { return invoke.runInContext(ctx, { timeout: CALLBACK_TIMEOUT_MS }); } finally { global.__nodix_call = undefined; }
+    },
   };
   return { realm };
 }
+
+/** The longest a module's callback may run before it is stopped (an oops). */
+export const CALLBACK_TIMEOUT_MS = 500;
+const invoke = new vm.Script("'use strict'; { const c = __nodix_call; Reflect.apply(c[0], c[1], c.slice(2)); }");
 
 /** The sandbox boot hands to the module loader. */
 export const nodeModuleSandbox: ModuleSandbox = { compile, load };

@@ -25,6 +25,10 @@ const fixtures: Record<string, string> = {
     k.registerChrdev(0, 'badcb', { read() { throw new TypeError('read exploded'); } });
     return 0;
   } };`,
+  '/tmp/looper.ko.ts': API + `export default { name: 'looper', license: 'GPL', init(k: Kernel) {
+    k.registerChrdev(0, 'looper', { read() { for (;;) { /* a bug */ } } });
+    return 0;
+  } };`,
   '/tmp/badexit.ko.ts': API + `export default { name: 'badexit', license: 'GPL', init(k: Kernel) {
     k.procCreate('badexit', { read: () => 'here\\n' });
     return 0;
@@ -95,4 +99,11 @@ need('the sandbox: no host globals, no way back to the host Function, a frozen A
   const r = await sh(x, 'insmod /tmp/escape.ko.ts; echo st=$?');
   t.is(r.out, 'st=0\n', r.err);
   t.regex(dmesg(x), /escape: process=undefined require=undefined Buffer=undefined ctor refused value refused api frozen/);
+});
+
+need('a callback that never returns is stopped: an oops, the caller killed, the kernel goes on', async (t) => {
+  const x = bootWithModules(fixtures);
+  const r = await sh(x, 'insmod /tmp/looper.ko.ts; cat /dev/looper; echo cat=$?; rmmod looper; echo rm=$?');
+  t.is(r.out, 'cat=137\nrm=0\n');
+  t.regex(dmesg(x), /Oops: module looper: exception in read\(\): Script execution timed out/);
 });
