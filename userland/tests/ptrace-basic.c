@@ -48,6 +48,8 @@ static void child(void) {
   pt(TRACEME, 0, 0, 0);
   kill(getpid(), SIGSTOP);
   syscall(SYS_getppid);
+  snprintf(buf, sizeof buf, "child: gettid -> %ld\n", syscall(SYS_gettid));
+  say(buf);
   raise(SIGUSR1);
   snprintf(buf, sizeof buf, "child: handler got %d\n", got);
   say(buf);
@@ -114,6 +116,20 @@ int main(void) {
   printf("GETREGSET type 3 %ld %s\n", pt(GETREGSET, pid, 3, (long)&bad), strerror(errno));
   printf("PEEKUSR %ld %s\n", pt(PEEKUSR, pid, 0, (long)regs), strerror(errno));
   printf("SINGLESTEP %ld %s\n", pt(SINGLESTEP, pid, 0, 0), strerror(errno));
+  /* gettid skipped at its entry stop: a7 = -1, a0 = 4242 is what the child sees. */
+  pt(SYSCALL, pid, 0, 0);
+  wait_stop(pid);
+  iov.iov_len = sizeof regs;
+  pt(GETREGSET, pid, 1, (long)&iov);
+  printf("entry a7=%llu\n", (unsigned long long)regs[17]);
+  regs[17] = (uint64_t)-1;
+  regs[10] = 4242;
+  printf("SETREGSET %ld\n", pt(SETREGSET, pid, 1, (long)&iov));
+  pt(SYSCALL, pid, 0, 0);
+  wait_stop(pid);
+  memset(&si, 0, sizeof si);
+  pt(GET_SYSCALL_INFO, pid, sizeof si, (long)&si);
+  printf("skipped call: op=%d rval=%lld\n", si.op, (long long)si.exit.rval);
   /* raise(SIGUSR1): the tracer sees it first and injects SIGUSR2 instead. */
   pt(CONT, pid, 0, 0);
   wait_stop(pid);

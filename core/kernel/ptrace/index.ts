@@ -193,6 +193,12 @@ function install(): void {
     s.entryDone = false;
     s.exitEventDone = false;
     s.nr = nr;
+    if (nr === -1) {
+      // The tracer set a7 = -1 at the entry stop: the call is skipped and a0 keeps what the tracer left (riscv do_trap_ecall_u).
+      k.setPc(t, k.pcOf(t) + 4);
+      if (s.syscall) syscallStop(k, s, false);
+      return true;
+    }
     return false;
   };
   ptraceHooks.exit = (t, nr, ok) => {
