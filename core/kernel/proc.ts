@@ -148,11 +148,12 @@ function exitProcess(k: Kernel, p: Process, status: number): void {
   p.children.clear();
   p.zombie = true;
   signalHooks.exited?.(k, p, oldChildren);
-  if (ptraceHooks.tracing > 0) ptraceHooks.exited(k, p);
+  // A tracer other than the parent collects the exit first; the parent's SIGCHLD waits for that (ptrace/index.ts).
+  const delayed = ptraceHooks.tracing > 0 && ptraceHooks.exited(k, p);
   const parent = p.parent;
   if (parent !== null && !parent.zombie) {
     parent.childWait.wakeAll();
-    signalHooks.childExited?.(k, parent, p);
+    if (!delayed) signalHooks.childExited?.(k, parent, p);
   }
   const ls = k.exitListeners.get(p.pid);
   if (ls !== undefined) { k.exitListeners.delete(p.pid); for (const f of ls) f(status); }

@@ -22,8 +22,8 @@ export const ptraceHooks: {
   signalStop: (k: Kernel, t: Task, sig: number, info: Uint8Array) => boolean;
   /** clone created child from t (auto-attach under TRACEFORK/VFORK/CLONE). */
   cloned: (t: Task, child: Task, flags: number, exitSignal: number) => void;
-  /** p became a zombie: tell its tracer; detach (or kill, EXITKILL) what p traced. */
-  exited: (k: Kernel, p: Process) => void;
+  /** p became a zombie: tell its tracer; detach (or kill, EXITKILL) what p traced. True: the real parent's SIGCHLD waits for the tracer. */
+  exited: (k: Kernel, p: Process) => boolean;
   /** wait4 by t: a tracee report (pid), an Errno, 'pending' (tracees but nothing to report), or null (no tracee selected). */
   wait: (t: Task, pid: number, options: number, statusp: number) => number | Errno | 'pending' | null;
   /** Whether zombie c must stay invisible to its real parent's wait (its tracer has not seen the exit yet). */
@@ -35,7 +35,7 @@ export const ptraceHooks: {
   injected: () => null,
   signalStop: () => false,
   cloned: () => {},
-  exited: () => {},
+  exited: () => false,
   wait: () => null,
   hidden: () => false,
 };

@@ -6,7 +6,7 @@
 import type { Kernel } from '../kernel.js';
 import { TaskState, type Process, type Task } from '../task.js';
 import { ptraceHooks } from './hooks.js';
-import { killProcess, reap } from '../proc.js';
+import { killProcess, reap, signalHooks } from '../proc.js';
 import { getReg } from '../trap.js';
 import { makeInfo, procSig, sendSignalInfo, sendFrom } from '../signal/index.js';
 import { copyOut } from '../mm/uaccess.js';
@@ -164,11 +164,12 @@ export function detach(k: Kernel, s: Tracee, sig: number): void {
   if (p.zombie) releaseZombie(k, p);
 }
 
+/** The tracer is done with zombie p: its real parent can now wait for it and gets its SIGCHLD (do_notify_parent). */
 function releaseZombie(k: Kernel, p: Process): void {
   const par = p.parent;
-  if (par === null) { p.parent = null; return; }
+  if (par === null || par.zombie) return;
   par.childWait.wakeAll();
-  void k;
+  signalHooks.childExited?.(k, par, p);
 }
 
 function install(): void {
@@ -254,17 +255,20 @@ function install(): void {
     else sendFrom(k, null, child.proc, child, SIGSTOP, SI_KERNEL);
   };
   ptraceHooks.exited = (k, p) => {
+    let delayed = false;
     for (const s of [...tracees.values()]) {
       if (s.task.proc === p) {
         s.stopped = false;
         s.exited = true;
         s.report = 0;
         notifyTracer(k, s, p.exitStatus);
+        if (s.tracer !== p.parent && !s.tracer.zombie) delayed = true;
       } else if (s.tracer === p) {
-        if (s.options & O_EXITKILL) { unlink(s); killProcess(k, s.task.proc, SIGKILL); if (s.task.proc.zombie) releaseZombie(k, s.task.proc); }
+        if (s.options & O_EXITKILL) { unlink(s); killProcess(k, s.task.proc, SIGKILL); } // its exit goes to the real parent as usual
         else detach(k, s, 0);
       }
     }
+    return delayed;
   };
   ptraceHooks.wait = (t, pid, options, statusp) => {
     let any = false;
