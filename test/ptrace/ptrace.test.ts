@@ -107,9 +107,17 @@ const PERM = [
   "traceme child: status 0 exited 0",
 ];
 
+const EXEC = [
+  "C: status 0x57f stopped sig=5 event=0",
+  "GETSIGINFO 0 si_signo=5 si_code=0 si_pid_is_child=1",
+  "G: exec'd",
+  "C: status 0x700 exited 7",
+];
+
 const golden: Record<string, { prog: string; args: string[]; lines: string[] }> = {
   'tracer/tracee requests, stops and wait statuses': { prog: 'ptrace-basic', args: [], lines: BASIC },
   'TRACEFORK/TRACEEXEC/TRACEEXIT follow a child through fork, exec and exit': { prog: 'ptrace-fork', args: ['follow'], lines: FOLLOW },
+  'without TRACEEXEC, execve ends in a SIGTRAP signal-delivery-stop': { prog: 'ptrace-fork', args: ['exec'], lines: EXEC },
   'SEIZE + INTERRUPT; EXITKILL kills the tracee when the tracer exits, otherwise it is detached': { prog: 'ptrace-fork', args: ['exitkill'], lines: EXITKILL },
   'permissions: uid 1000 cannot attach to root\'s process; own child: t (tracing stop), TracerPid': { prog: 'ptrace-fork', args: ['perm'], lines: PERM },
 };

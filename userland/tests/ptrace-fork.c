@@ -77,6 +77,22 @@ static void follow(const char *self) {
   show("C", c);
 }
 
+/* Without TRACEEXEC a successful execve ends in a SIGTRAP (SI_USER from the tracee itself). */
+static void legacy_exec(const char *self) {
+  pid_t c = fork();
+  if (c == 0) {
+    pt(TRACEME, 0, 0, 0);
+    execl(self, self, "exec-child", (char *)0);
+    _exit(99);
+  }
+  show("C", c);
+  siginfo_t si;
+  memset(&si, 0, sizeof si);
+  printf("GETSIGINFO %ld si_signo=%d si_code=%d si_pid_is_child=%d\n", pt(0x4202, c, 0, (long)&si), si.si_signo, si.si_code, si.si_pid == c);
+  pt(CONT, c, 0, 0);
+  show("C", c);
+}
+
 static void exitkill(int opt) {
   pid_t s = fork();
   if (s == 0) { for (;;) pause(); }
@@ -141,6 +157,7 @@ int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "exec-child") == 0) { printf("G: exec'd\n"); return 7; }
   const char *mode = argc > 1 ? argv[1] : "follow";
   if (strcmp(mode, "follow") == 0) follow(argv[0]);
+  else if (strcmp(mode, "exec") == 0) legacy_exec(argv[0]);
   else if (strcmp(mode, "exitkill") == 0) { exitkill(O_EXITKILL); exitkill(0); }
   else if (strcmp(mode, "perm") == 0) perm();
   return 0;

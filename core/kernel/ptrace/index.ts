@@ -209,7 +209,7 @@ function install(): void {
     s.entryDone = false;
     if (nr === 221 && ok) {
       if (s.options & O_TRACEEXEC) s.pendingEvent = EV_EXEC;
-      else sendFrom(k, null, t.proc, t, SIGTRAP, SI_USER);
+      else sendFrom(k, t, t.proc, t, SIGTRAP, SI_USER) // send_sig(SIGTRAP, current, 0);
     }
     if (s.pendingEvent !== 0) {
       const ev = s.pendingEvent;
