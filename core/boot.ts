@@ -10,21 +10,20 @@ import { Hart } from './hw/hart.js';
 import type { JitOptions } from './hw/jit/index.js';
 import { Clint } from './hw/clint.js';
 import { CSR, MSTATUS, setCsr } from './hw/csr.js';
-import { Kernel } from './kernel/kernel.js';
+import { Kernel, type PowerReason } from './kernel/kernel.js';
 import type { CpuControl } from './kernel/cpu.js';
 import type { Task } from './kernel/task.js';
 import { MemoryHost, type Host } from './kernel/host.js';
 import { syscallTable, defineSyscall } from './syscalls/index.js';
 import type { SyscallSpec } from './kernel/syscall.js';
-import { GONE } from './kernel/control.js';
-import { exitGroup, killProcess } from './kernel/proc.js';
+import { killProcess } from './kernel/proc.js';
 import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
 import { reap } from './kernel/proc.js';
 import { Inode } from './kernel/fs/bootfs.js';
 import { registerConsoleDevices } from './kernel/fs/tty.js';
-import { EINVAL, EPERM, Errno } from './abi/errno.js';
+import { Errno } from './abi/errno.js';
 import { mountProcfs, extraEntries } from '../procfs/index.js';
 import { moduleSource } from '../procfs/system.js';
 import { procEntries } from './kernel/module/procentries.js';
@@ -174,34 +173,24 @@ export function boot(o: BootOptions = {}): Booted {
       poll: () => clint.update(),
     },
   };
-  // Board power control: reboot(2) and the end of the console session stop the machine.
+  // Board power control: reboot(2) (the kernel's machineStop) and the end of the console
+  // session stop the machine.
   let power: PowerOff | null = null;
   let sessionWatch = false;
   let kernelRef: Kernel | null = null;
+  const board = (reason: PowerReason, status: number): boolean => {
+    if (power !== null || reason === 'init') return false;
+    power = { reason, status };
+    return true;
+  };
   const halt = (p: PowerOff, caller: Task | null): void => {
     if (power !== null) return;
     power = p;
     const k = kernelRef!;
-    k.printk(`reboot: ${p.reason === 'reboot' ? 'Restarting system' : p.reason === 'halt' ? 'System halted' : 'Power down'}`);
-    // Every process dies (init last); the run loop then finds nothing to run.
     const procs = [...k.procs.values()].filter((q) => q !== caller?.proc).sort((a, b) => b.pid - a.pid);
     for (const q of procs) killProcess(k, q, 9);
   };
   const table: SyscallSpec[] = [...syscallTable];
-  defineSyscall(table, {
-    nr: 142, name: 'reboot', status: 'partial', note: 'POWER_OFF, HALT and RESTART stop the machine (nodix boot exits); CAD_ON/OFF accepted',
-    handler: (t, a) => {
-      if (t.proc.cred.euid !== 0) return EPERM;
-      if ((a[0] >>> 0) !== 0xfee1dead || ![672274793, 85072278, 369367448, 537993216].includes(a[1] >>> 0)) return EINVAL;
-      const cmd = a[2] >>> 0;
-      if (cmd === 0x89abcdef || cmd === 0) return 0; // CAD_ON / CAD_OFF
-      const reason = cmd === 0x4321fedc ? 'poweroff' : cmd === 0xcdef0123 ? 'halt' : cmd === 0x01234567 ? 'reboot' : null;
-      if (reason === null) return EINVAL;
-      halt({ reason, status: 0 }, t);
-      exitGroup(t.kernel, t, 0);
-      return GONE;
-    },
-  });
   // The shells init forks are console sessions: one ending by exit (not by a signal) powers off.
   for (const nr of [220, 435]) {
     const spec = table.find((x) => x.nr === nr);
@@ -218,7 +207,7 @@ export function boot(o: BootOptions = {}): Booted {
     } });
   }
   const kernel = new Kernel({
-    cpu: hart, ctl, ram, host, syscalls: table,
+    cpu: hart, ctl, ram, host, syscalls: table, power: board,
     deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns, sliceNs: o.sliceNs,
   });
   kernelRef = kernel;

@@ -48,7 +48,16 @@ export interface KernelOptions {
   /** Bytes at the start of RAM kept out of the frame allocator. */
   reserve?: number;
   hostname?: string;
+  /**
+   * The board's power control: reboot(2) (poweroff/halt/reboot) and init's exit ('init', with its
+   * wait status) stop the machine. Returns false when the board does not stop (no board, or a
+   * program spawned by an embedder that merely happens to be pid 1).
+   */
+  power?: (reason: PowerReason, status: number) => boolean;
 }
+
+/** Why the machine stops: reboot(2)'s command, or pid 1 exiting. */
+export type PowerReason = 'poweroff' | 'halt' | 'reboot' | 'init';
 
 /** Tiny seeded PRNG (mulberry32) for deterministic mode. */
 function mulberry32(seed: number): () => number {
@@ -67,6 +76,8 @@ export type RunResult = 'idle' | 'busy' | 'done';
 export class Kernel {
   readonly cpu: Cpu;
   readonly ctl: CpuControl;
+  /** Board power control (KernelOptions.power). */
+  readonly power: ((reason: PowerReason, status: number) => boolean) | null;
   readonly host: Host;
   readonly frames: FrameAllocator;
   readonly sched = new Scheduler();
@@ -129,6 +140,7 @@ export class Kernel {
   constructor(o: KernelOptions) {
     this.cpu = o.cpu;
     this.ctl = o.ctl;
+    this.power = o.power ?? null;
     this.host = o.host;
     this.deterministic = o.deterministic ?? false;
     this.aslr = o.aslr ?? !this.deterministic;

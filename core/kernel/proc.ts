@@ -4,7 +4,7 @@
 // signals issue: until it lands, a signal's default action is applied here
 // (terminate with the signal), and the hooks below let it take over.
 import { TaskState, type Task, type Process } from './task.js';
-import type { Kernel } from './kernel.js';
+import type { Kernel, PowerReason } from './kernel.js';
 import { getUser32, getUser64, putUser32 } from './mm/uaccess.js';
 import { futexWake } from './futex.js';
 import { SIGCHLD, SIGKILL, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGQUIT, SIGFPE, SIGCONT, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGURG } from '../abi/linux.js';
@@ -158,6 +158,20 @@ function exitProcess(k: Kernel, p: Process, status: number): void {
   const ls = k.exitListeners.get(p.pid);
   if (ls !== undefined) { k.exitListeners.delete(p.pid); for (const f of ls) f(status); }
   if (parent === null) reap(k, p);
+  // Init exiting stops the machine (Linux panics instead): the board reports init's status.
+  if (p.pid === 1) machineStop(k, 'init', status, null);
+}
+
+/**
+ * Stops the machine through the board's power control: every process but the caller's dies
+ * (init last) and the run loop finds nothing left to run. False when the board does not stop.
+ */
+export function machineStop(k: Kernel, reason: PowerReason, status: number, caller: Process | null): boolean {
+  if (k.power === null || !k.power(reason, status)) return false;
+  if (reason !== 'init') k.printk(`reboot: ${reason === 'reboot' ? 'Restarting system' : reason === 'halt' ? 'System halted' : 'Power down'}`);
+  const procs = [...k.procs.values()].filter((q) => q !== caller && !q.zombie).sort((a, b) => b.pid - a.pid);
+  for (const q of procs) killProcess(k, q, SIGKILL);
+  return true;
 }
 
 /** Drops p's reference to its address space (destroyed when the last user goes). */

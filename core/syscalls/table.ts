@@ -20,6 +20,7 @@ import * as LOG from './syslog.js';
 import * as B from './bpf.js';
 import * as SC from './seccomp.js';
 import * as PT from './ptrace.js';
+import * as RB from './reboot.js';
 
 type Row = [nr: number, handler: SyscallHandler, status: SyscallStatus, note?: string];
 
@@ -170,6 +171,7 @@ const rows: Row[] = [
   [261, P.sysPrlimit64, 'supported'],
   [277, SC.sysSeccomp, 'partial', 'STRICT, FILTER (classic BPF, or an eBPF seccomp program with SECCOMP_FILTER_FLAG_NODIX_EBPF), GET_ACTION_AVAIL; TRAP leaves a0 = -ENOSYS (Linux restores the first argument); no USER_NOTIF listener or tracer'],
   [278, X.sysGetrandom, 'supported'],
+  [142, RB.sysReboot, 'partial', 'POWER_OFF, HALT and RESTART stop the machine through the board (nodix boot exits); CAD_ON/OFF accepted'],
   [435, P.sysClone3, 'partial', 'no set_tid, no pidfd, no cgroup'],
 ];
 
