@@ -11,7 +11,7 @@ import { BLOCK } from '../kernel/control.js';
 import type { SyscallResult } from '../kernel/syscall.js';
 import type { Task } from '../kernel/task.js';
 import { File } from '../kernel/fs/file.js';
-import { makePipe, pipeSize, setPipeSize, isPipe } from '../kernel/fs/pipe.js';
+import { makePipe, pipeSize, setPipeSize, isPipe, pipeOf } from '../kernel/fs/pipe.js';
 import { makeEventFd } from '../kernel/fs/eventfd.js';
 import { openAt } from '../kernel/fs/vfs-ops.js';
 import { conflict, lockQueue, releaseLocks, setLock, F_UNLCK, F_WRLCK, F_RDLCK } from '../kernel/fs/locks.js';
@@ -59,6 +59,8 @@ function doRead(t: Task, f: File, buf: number, count: number, pos = -1): Syscall
   if (count < 0) return EINVAL;
   count = Math.min(count, MAX_RW, CHUNK);
   if (!accessOk(buf, count)) return EFAULT;
+  // Pipes copy straight between the ring and the user's frames (no bounce buffer).
+  if (pos < 0 && isPipe(f)) return pipeOf(f).readToUser(t, f, t.mm, buf, count);
   const kbuf = readBounce.subarray(0, count);
   const n = kread(t, f, kbuf, pos);
   if (typeof n !== 'number') return n;
@@ -70,6 +72,7 @@ function doWrite(t: Task, f: File, buf: number, count: number, pos = -1): Syscal
   if (!f.writable || f.ops.write === undefined) return EBADF;
   if (count < 0) return EINVAL;
   count = Math.min(count, MAX_RW, CHUNK);
+  if (pos < 0 && isPipe(f)) return pipeOf(f).writeFromUser(t, f, t.mm, buf, count);
   const kbuf = writeBounce.subarray(0, count);
   const r = copyInto(t.mm, buf, kbuf, 0, count);
   if (r !== 0) return r;

@@ -1,6 +1,7 @@
 /* Differential test: pipes — capacity, F_GETPIPE_SZ, PIPE_BUF atomicity
  * with two writers, EPIPE with SIGPIPE ignored, death by SIGPIPE, EOF,
- * non-blocking EAGAIN, poll readiness, and a FIFO made with mknod. */
+ * non-blocking EAGAIN, poll readiness, a FIFO made with mknod, and EFAULT
+ * leaving the pipe's contents alone. */
 #include "fs-common.h"
 #include <poll.h>
 #include <signal.h>
@@ -79,5 +80,19 @@ int main(void) {
   printf("fifo read [%s]\n", buf);
   wait(NULL);
   CHECK("lseek fifo", lseek(rd, 0, SEEK_SET));
+  /* a read or write with a bad buffer: EFAULT, and the pipe keeps its bytes
+     (nothing consumed, nothing added); a buffer across pages still works */
+  pipe(p);
+  write(p[1], "keepme", 6);
+  CHECK("read to bad address", read(p[0], (void *)8, 6));
+  CHECK("write from bad address", write(p[1], (void *)8, 6));
+  static char cross[8192 + 64];
+  char *c = cross + 4096 - ((unsigned long)cross % 4096) - 3; /* straddles a page boundary */
+  memset(c, 0, 8);
+  SHOW("read after EFAULT", read(p[0], c, 64));
+  printf("kept [%s]\n", c);
+  SHOW("write across pages", write(p[1], c, 6));
+  SHOW("read back", read(p[0], cross + 8192, 64));
+  close(p[0]); close(p[1]);
   return 0;
 }

@@ -14,6 +14,8 @@ import { File, type FileOps, type Stat } from './file.js';
 import { sendSignal } from '../proc.js';
 import type { Path } from './vfs.js';
 import type { Inode } from './inode.js';
+import type { AddressSpace } from '../mm/mm.js';
+import { noteRewritten, userRuns } from '../mm/uaccess.js';
 
 /** Magic of the internal pipefs (fs/anon.ts), whose inodes stand for pipe2 pipes. */
 export const PIPEFS_MAGIC = 0x50495045;
@@ -42,17 +44,54 @@ export class Pipe {
   constructor(public capacity = 65536) { this.buf = new Uint8Array(capacity); }
 
   read(t: Task, f: File, dst: Uint8Array): number | Errno | Block {
-    if (dst.length === 0) return 0;
-    if (this.len === 0) {
-      if (this.writers === 0) return 0;
-      if (f.flags & O_NONBLOCK) return EAGAIN;
-      t.sleepOn([this.rq], -1, 'pipe_read');
-      return BLOCK;
-    }
-    const n = Math.min(dst.length, this.len);
+    const n = this.readable(t, f, dst.length);
+    if (n <= 0) return n === 0 ? 0 : n === -1 ? EAGAIN : BLOCK;
     const first = Math.min(n, this.capacity - this.head);
     dst.set(this.buf.subarray(this.head, this.head + first));
     if (n > first) dst.set(this.buf.subarray(0, n - first), first);
+    this.consume(n);
+    return n;
+  }
+
+  /**
+   * read(2) straight into user memory (no bounce buffer): the ring is copied
+   * into the frames under [va, va+len). EFAULT consumes nothing.
+   */
+  readToUser(t: Task, f: File, mm: AddressSpace, va: number, len: number): number | Errno | Block {
+    const n = this.readable(t, f, len);
+    if (n <= 0) return n === 0 ? 0 : n === -1 ? EAGAIN : BLOCK;
+    const rs = userRuns(mm, va, n, true);
+    if (!(rs instanceof Object && 'n' in rs)) return rs;
+    const u8 = mm.frames.ram.u8, buf = this.buf, cap = this.capacity;
+    let h = this.head;
+    for (let i = 0; i < rs.n; i++) {
+      let o = rs.off[i], l = rs.len[i];
+      while (l > 0) {
+        const m = Math.min(l, cap - h);
+        u8.set(buf.subarray(h, h + m), o);
+        o += m; l -= m; h += m;
+        if (h === cap) h = 0;
+      }
+    }
+    noteRewritten(mm, rs);
+    this.consume(n);
+    return n;
+  }
+
+  /** Bytes a read of len may take now: > 0, 0 at EOF, -1 (EAGAIN) or -2 (asleep: BLOCK). */
+  private readable(t: Task, f: File, len: number): number {
+    if (len === 0) return 0;
+    if (this.len === 0) {
+      if (this.writers === 0) return 0;
+      if (f.flags & O_NONBLOCK) return -1;
+      t.sleepOn([this.rq], -1, 'pipe_read');
+      return -2;
+    }
+    return Math.min(len, this.len);
+  }
+
+  /** Drops n read bytes from the front. */
+  private consume(n: number): void {
     this.head = (this.head + n) % this.capacity;
     this.len -= n;
     if (this.len === 0) this.head = 0;
@@ -64,39 +103,75 @@ export class Pipe {
       if (this.pageLen[0] === 0) { this.pageLen.shift(); this.pageEnd.shift(); }
     }
     this.wq.wakeAll();
-    return n;
   }
 
   write(t: Task, f: File, src: Uint8Array): number | Errno | Block {
-    if (this.readers === 0) {
-      sendSignal(t.kernel, t.proc, t, SIGPIPE);
-      return EPIPE;
-    }
-    if (src.length === 0) return 0;
-    // Linux's page accounting: the head of the write (total % 4096 bytes)
-    // merges into the last page if it fits, the rest takes whole free pages.
-    const slots = this.capacity / PAGE;
-    const last = this.pageLen.length - 1;
-    const chars = src.length % PAGE;
-    const merge = chars !== 0 && last >= 0 && this.pageEnd[last] + chars <= PAGE ? chars : 0;
-    const freePages = slots - this.pageLen.length;
-    const fits = merge + freePages * PAGE;
-    const atomic = src.length <= PIPE_BUF;
-    if ((atomic && fits < src.length) || fits === 0) {
-      if (f.flags & O_NONBLOCK) return EAGAIN;
-      t.sleepOn([this.wq], -1, 'pipe_write');
-      return BLOCK;
-    }
-    const n = Math.min(fits, src.length);
-    if (merge > 0) { this.pageLen[last] += merge; this.pageEnd[last] += merge; }
-    for (let rest = n - merge; rest > 0; rest -= PAGE) { const m = Math.min(rest, PAGE); this.pageLen.push(m); this.pageEnd.push(m); }
+    const n = this.writable(t, f, src.length);
+    if (typeof n !== 'number' || n <= 0) return n;
     const tail = (this.head + this.len) % this.capacity;
     const first = Math.min(n, this.capacity - tail);
     this.buf.set(src.subarray(0, first), tail);
     if (n > first) this.buf.set(src.subarray(first, n), 0);
+    this.commit(n);
+    return n;
+  }
+
+  /** write(2) straight from user memory into the ring (no bounce buffer). EFAULT writes nothing. */
+  writeFromUser(t: Task, f: File, mm: AddressSpace, va: number, len: number): number | Errno | Block {
+    const n = this.writable(t, f, len);
+    if (typeof n !== 'number' || n <= 0) return n;
+    const rs = userRuns(mm, va, n, false);
+    if (!(rs instanceof Object && 'n' in rs)) return rs;
+    const u8 = mm.frames.ram.u8, buf = this.buf, cap = this.capacity;
+    let at = (this.head + this.len) % cap;
+    for (let i = 0; i < rs.n; i++) {
+      let o = rs.off[i], l = rs.len[i];
+      while (l > 0) {
+        const m = Math.min(l, cap - at);
+        buf.set(u8.subarray(o, o + m), at);
+        o += m; l -= m; at += m;
+        if (at === cap) at = 0;
+      }
+    }
+    this.commit(n);
+    return n;
+  }
+
+  /** Bytes a write of len may put now (0 for len 0), or EPIPE/EAGAIN/BLOCK. */
+  private writable(t: Task, f: File, len: number): number | Errno | Block {
+    if (this.readers === 0) {
+      sendSignal(t.kernel, t.proc, t, SIGPIPE);
+      return EPIPE;
+    }
+    if (len === 0) return 0;
+    // Linux's page accounting: the head of the write (total % 4096 bytes)
+    // merges into the last page if it fits, the rest takes whole free pages.
+    const slots = this.capacity / PAGE;
+    const last = this.pageLen.length - 1;
+    const chars = len % PAGE;
+    const merge = chars !== 0 && last >= 0 && this.pageEnd[last] + chars <= PAGE ? chars : 0;
+    const freePages = slots - this.pageLen.length;
+    const fits = merge + freePages * PAGE;
+    const atomic = len <= PIPE_BUF;
+    if ((atomic && fits < len) || fits === 0) {
+      if (f.flags & O_NONBLOCK) return EAGAIN;
+      t.sleepOn([this.wq], -1, 'pipe_write');
+      return BLOCK;
+    }
+    this.merge = merge;
+    return Math.min(fits, len);
+  }
+  /** The merge writable() decided for the write being committed. */
+  private merge = 0;
+
+  /** Accounts n bytes just copied in at the tail (page buffers as Linux), wakes readers. */
+  private commit(n: number): void {
+    const last = this.pageLen.length - 1;
+    const merge = this.merge;
+    if (merge > 0) { this.pageLen[last] += merge; this.pageEnd[last] += merge; }
+    for (let rest = n - merge; rest > 0; rest -= PAGE) { const m = Math.min(rest, PAGE); this.pageLen.push(m); this.pageEnd.push(m); }
     this.len += n;
     this.rq.wakeAll();
-    return n;
   }
 
   mask(f: File): number {

@@ -6,7 +6,7 @@ import { EFAULT, ENAMETOOLONG, type Errno } from '../../abi/errno.js';
 import { PGSIZE } from './frames.js';
 import { AddressSpace, TASK_SIZE } from './mm.js';
 import { ACCESS_LOAD, ACCESS_STORE, FAULT_OK, FAULT_OOM, handlePageFault } from './fault.js';
-import { PTE_R, PTE_U, PTE_V, PTE_W } from './pagetable.js';
+import { PTE_R, PTE_U, PTE_V, PTE_W, vpn } from './pagetable.js';
 
 /** Physical address of user byte `va` for a load or store, faulting pages in; -1 => EFAULT. */
 export function userPa(mm: AddressSpace, va: number, write: boolean): number {
@@ -25,17 +25,80 @@ export function userPa(mm: AddressSpace, va: number, write: boolean): number {
   return -1;
 }
 
+/**
+ * Runs of RAM backing a user range: off[i] is an offset into ram.u8, len[i] its
+ * length. One object reused by every call (syscalls run one at a time); valid
+ * until the next userRuns.
+ */
+export interface Runs { n: number; off: Float64Array; len: Float64Array }
+const runs: Runs = { n: 0, off: new Float64Array(64), len: new Float64Array(64) };
+const L0_SPAN = 0x200000;
+
+/**
+ * Resolves the user range [va, va+len) for a load (write false) or a store
+ * into runs of RAM, faulting pages in as a user access would: each page's PTE
+ * is read once, from its level-0 table found once per 2 MiB, and physically
+ * adjacent pages merge into one run. EFAULT before anything is copied.
+ */
+export function userRuns(mm: AddressSpace, va: number, len: number, write: boolean): Runs | Errno {
+  runs.n = 0;
+  if (len === 0) return runs;
+  if (!(len > 0 && va >= 0 && va + len <= TASK_SIZE) || va !== Math.floor(va) || len !== Math.floor(len)) return EFAULT;
+  const pt = mm.pt, base = mm.frames.ram.base;
+  const need = PTE_V | PTE_U | (write ? PTE_W : PTE_R);
+  let table = -1, region = -1, done = 0;
+  while (done < len) {
+    const a = va + done;
+    const inPage = a % PGSIZE, page = a - inPage;
+    const n = Math.min(len - done, PGSIZE - inPage);
+    let pa = -1;
+    const r = Math.floor(a / L0_SPAN);
+    if (r !== region) { const pte = pt.walk(page, false); table = pte === -1 ? -1 : pte - vpn(page, 0) * 8; region = r; }
+    if (table !== -1) {
+      const pte = table + vpn(page, 0) * 8;
+      if ((pt.pteLo(pte) & need) === need) pa = pt.ptePa(pte) + inPage;
+    }
+    if (pa === -1) {
+      pa = userPa(mm, a, write); // demand paging, copy-on-write, or EFAULT
+      if (pa === -1) return EFAULT;
+      region = -1; // the fault may have made tables
+    }
+    const off = pa - base, k = runs.n;
+    if (k > 0 && runs.off[k - 1] + runs.len[k - 1] === off) runs.len[k - 1] += n;
+    else {
+      if (k === runs.off.length) {
+        const o = new Float64Array(k * 2), l = new Float64Array(k * 2);
+        o.set(runs.off); l.set(runs.len); runs.off = o; runs.len = l;
+      }
+      runs.off[k] = off; runs.len[k] = n; runs.n = k + 1;
+    }
+    done += n;
+  }
+  return runs;
+}
+
+/** Tells the hart that the frames under runs were rewritten (decoded code there is stale). */
+export function noteRewritten(mm: AddressSpace, rs: Runs): void {
+  const hook = mm.frames.onRewrite;
+  if (hook === null) return;
+  const base = mm.frames.ram.base;
+  for (let i = 0; i < rs.n; i++) {
+    const end = rs.off[i] + rs.len[i];
+    for (let p = rs.off[i] - (rs.off[i] % PGSIZE); p < end; p += PGSIZE) hook(base + p);
+  }
+}
+
 /** Copies len bytes from user va into dst (at dstOff). */
 export function copyInto(mm: AddressSpace, va: number, dst: Uint8Array, dstOff: number, len: number): 0 | Errno {
   if (len < 0) return EFAULT;
-  const u8 = mm.frames.ram.u8, base = mm.frames.ram.base;
-  let done = 0;
-  while (done < len) {
-    const pa = userPa(mm, va + done, false);
-    if (pa === -1) return EFAULT;
-    const n = Math.min(len - done, PGSIZE - ((va + done) % PGSIZE));
-    dst.set(u8.subarray(pa - base, pa - base + n), dstOff + done);
-    done += n;
+  const rs = userRuns(mm, va, len, false);
+  if (!(rs instanceof Object && 'n' in rs)) return rs;
+  const u8 = mm.frames.ram.u8;
+  let at = dstOff;
+  for (let i = 0; i < rs.n; i++) {
+    const o = rs.off[i], l = rs.len[i];
+    dst.set(u8.subarray(o, o + l), at);
+    at += l;
   }
   return 0;
 }
@@ -50,17 +113,16 @@ export function copyIn(mm: AddressSpace, va: number, len: number): Uint8Array | 
 
 /** Copies bytes to user va. */
 export function copyOut(mm: AddressSpace, va: number, src: Uint8Array): 0 | Errno {
-  const u8 = mm.frames.ram.u8, base = mm.frames.ram.base;
-  let done = 0;
-  const len = src.length;
-  while (done < len) {
-    const pa = userPa(mm, va + done, true);
-    if (pa === -1) return EFAULT;
-    const n = Math.min(len - done, PGSIZE - ((va + done) % PGSIZE));
-    u8.set(src.subarray(done, done + n), pa - base);
-    mm.frames.onRewrite?.(pa - (pa % PGSIZE));
-    done += n;
+  const rs = userRuns(mm, va, src.length, true);
+  if (!(rs instanceof Object && 'n' in rs)) return rs;
+  const u8 = mm.frames.ram.u8;
+  let at = 0;
+  for (let i = 0; i < rs.n; i++) {
+    const l = rs.len[i];
+    u8.set(at === 0 && l === src.length ? src : src.subarray(at, at + l), rs.off[i]);
+    at += l;
   }
+  noteRewritten(mm, rs);
   return 0;
 }
 
