@@ -78,12 +78,12 @@ test('strace -e trace=kill: a fatal signal is shown and ends the trace', async (
   ]);
 });
 
-test('strace on a glibc program: mmap/mprotect/openat flags, mode, 32-byte string cut with escapes, caught signal', async (t) => {
+test('strace on a glibc program: mmap/mprotect/openat flags, mode, 32-byte string cut with escapes, caught signal, ERESTARTSYS and the restart', async (t) => {
   if (!haveGcc) {
     if (requireTools) throw new Error('riscv64-linux-gnu-gcc missing (NODIX_REQUIRE_TOOLS=1)');
     t.log('skipped: riscv64-linux-gnu-gcc not installed'); t.pass(); return;
   }
-  const r = await run(['strace', '-e', 'trace=mmap,mprotect,openat,write,kill', 'target'], { '/bin/target': readFileSync(buildGuest('ptrace-strace')) });
+  const r = await run(['strace', '-e', 'trace=mmap,mprotect,openat,write,kill,read,pipe2', 'target'], { '/bin/target': readFileSync(buildGuest('ptrace-strace')) });
   const lines = addr(r.stderr);
   const at = lines.indexOf('mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0xADDR');
   t.true(at >= 0, r.stderr);
@@ -94,6 +94,11 @@ test('strace on a glibc program: mmap/mprotect/openat flags, mode, 32-byte strin
     'write(1, "\\33[1mtab\\there\\1x\\n0123456789abcdefg"..., 52) = 52',
     `kill(${pid}, SIGUSR1) = 0`,
     `--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=${pid}, si_uid=0} ---`,
+    'pipe2([3, 4], 0) = 0',
+    'read(3, 0xADDR, 1) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)',
+    '--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL} ---',
+    'write(4, "x", 1) = 1',
+    'read(3, "x", 1) = 1',
     '+++ exited with 5 +++',
   ]);
   t.is(r.status, 5 << 8);

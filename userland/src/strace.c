@@ -163,12 +163,12 @@ static char *put_flags(char *o, const struct flag *t, unsigned long v, const cha
 }
 
 /* Argument kinds: d int, u unsigned, x hex, p pointer, s path, b buffer (len next), B buffer at exit (len = result),
-   I ioctl request, F dirfd, o open flags, m mode, P prot, M map flags, S signal, v argv, e envp. */
+   C string at exit, A int[2] at exit, I ioctl request, F dirfd, o open flags, O flags without an access mode, m mode, P prot, M map flags, S signal, v argv, e envp. */
 static const char *spec(int nr) {
   switch (nr) {
   case 17: return "Cu"; case 23: return "d"; case 24: return "ddo"; case 25: return "ddx"; case 29: return "dIp";
   case 34: return "Fsm"; case 35: return "Fsx"; case 48: return "Fsd"; case 49: return "s"; case 56: return "Fsom";
-  case 57: return "d"; case 59: return "pd"; case 61: return "dpu"; case 62: return "ddd"; case 63: return "dBu";
+  case 57: return "d"; case 59: return "AO"; case 61: return "dpu"; case 62: return "ddd"; case 63: return "dBu";
   case 64: return "dbu"; case 65: return "dpd"; case 66: return "dpd"; case 78: return "FsBu"; case 79: return "Fspx";
   case 80: return "dp"; case 93: return "d"; case 94: return "d"; case 96: return "p"; case 98: return "pdddpd";
   case 99: return "pu"; case 101: return "pp"; case 113: return "dp"; case 115: return "ddpp"; case 124: return "";
@@ -205,8 +205,14 @@ static char *put_arg(char *o, struct proc *p, char kind, int i, long rval) {
   case 'b': return put_buf(o, p->pid, v, (long)p->args[i + 1]);
   case 'B': return put_buf(o, p->pid, v, rval);
   case 'C': return put_str(o, p->pid, v, 256);
+  case 'A': {
+    int fd[2];
+    if (peek(p->pid, v, (char *)fd, 8) != 8) return o + sprintf(o, "%#llx", (unsigned long long)v);
+    return o + sprintf(o, "[%d, %d]", fd[0], fd[1]);
+  }
   case 'F': return (int)v == -100 ? o + sprintf(o, "AT_FDCWD") : o + sprintf(o, "%d", (int)v);
   case 'o': return put_flags(o, oflags, v, (v & 3) == 0 ? "O_RDONLY" : 0);
+  case 'O': return v == 0 ? o + sprintf(o, "0") : put_flags(o, oflags, v, 0);
   case 'm': return o + sprintf(o, "%#llo", (unsigned long long)v);
   case 'P': return v == 0 ? o + sprintf(o, "PROT_NONE") : put_flags(o, prots, v, 0);
   case 'M': {
@@ -269,7 +275,7 @@ static void on_entry(struct proc *p, struct scinfo *si) {
   for (int i = 0; k[i]; i++) {
     if (k[i] == 'm' && p->nr == 56 && !(p->args[2] & 020100100)) break; /* openat shows a mode only with O_CREAT/O_TMPFILE */
     if (i) o += sprintf(o, ", ");
-    if (k[i] == 'B' || k[i] == 'C') { o += sprintf(o, "\x01"); continue; } /* filled in at exit */
+    if (k[i] == 'B' || k[i] == 'C' || k[i] == 'A') { o += sprintf(o, "\x01"); continue; } /* filled in at exit */
     o = put_arg(o, p, k[i], i, 0);
   }
   strcpy(o, ")");
@@ -285,14 +291,17 @@ static void on_exit_stop(struct proc *p, struct scinfo *si) {
   int argi = 0;
   for (const char *s = p->line; *s; s++) {
     if (*s == '\x01') {
-      while (k[argi] && k[argi] != 'B' && k[argi] != 'C') argi++;
-      o = si->exit.is_error ? o + sprintf(o, "%#llx", (unsigned long long)p->args[argi]) : put_arg(o, p, k[argi], argi, r);
+      while (k[argi] && k[argi] != 'B' && k[argi] != 'C' && k[argi] != 'A') argi++;
+      o = si->exit.is_error || r < 0 ? o + sprintf(o, "%#llx", (unsigned long long)p->args[argi]) : put_arg(o, p, k[argi], argi, r);
       argi++;
     } else *o++ = *s;
   }
   *o = 0;
   prefix(p->pid);
-  if (si->exit.is_error) {
+  if (r == -512 || r == -514 || r == -516) { /* a blocked call interrupted by a signal, before the restart rules apply */
+    fprintf(out, "%s = ? %s\n", final, r == -512 ? "ERESTARTSYS (To be restarted if SA_RESTART is set)"
+            : r == -514 ? "ERESTARTNOHAND (To be restarted if no handler)" : "ERESTART_RESTARTBLOCK (Interrupted by signal)");
+  } else if (si->exit.is_error) {
     int e = (int)-r;
     if (e > 0 && e < (int)(sizeof errnames / sizeof *errnames)) fprintf(out, "%s = -1 %s (%s)\n", final, errnames[e], strerror(e));
     else fprintf(out, "%s = -1 E%d (%s)\n", final, e, strerror(e));

@@ -107,7 +107,7 @@ export function syscallInfo(k: Kernel, s: Tracee): Uint8Array {
   const v = new DataView(out.buffer);
   const x = k.regsOf(t);
   const put64 = (off: number, n: number): void => {
-    v.setUint32(off, n >>> 0, true); v.setUint32(off + 4, Math.floor(n / 4294967296) >>> 0, true);
+    v.setUint32(off, n >>> 0, true); v.setInt32(off + 4, Math.floor(n / 4294967296) | 0, true);
   };
   v.setUint32(4, AUDIT_ARCH_RISCV64, true);
   put64(8, k.pcOf(t));
@@ -121,9 +121,8 @@ export function syscallInfo(k: Kernel, s: Tracee): Uint8Array {
   }
   if (sysgood && s.message === MSG_SYSCALL_EXIT) {
     out[0] = 2;
-    const lo = x[20], hi = x[21];
-    v.setInt32(24, lo, true); v.setInt32(28, hi, true);
-    const rv = hi * 4294967296 + (lo >>> 0);
+    const rv = s.rvalOverride !== 0 ? s.rvalOverride : getReg(x, 10);
+    put64(24, rv);
     out[32] = rv < 0 && rv >= -4095 ? 1 : 0;
     return out.subarray(0, 33);
   }

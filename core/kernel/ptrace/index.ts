@@ -57,6 +57,10 @@ export interface Tracee {
   groupReported: boolean;
   /** The process exited and the tracer has not collected it. */
   exited: boolean;
+  /** A signal that interrupted a blocked call, shown after that call's exit stop. */
+  deferred: { sig: number; info: Uint8Array } | null;
+  /** The exit stop of an interrupted call reports this (-ERESTART*) instead of a0, which the restart still needs. */
+  rvalOverride: number;
 }
 
 const tracees = new Map<Task, Tracee>();
@@ -73,7 +77,7 @@ export function link(t: Task, tracer: Process, seized: boolean, options: number)
   const s: Tracee = {
     task: t, tracer, options, seized, syscall: false, stopped: false, kind: 'none', report: 0, siginfo: null, inject: null,
     interrupt: false, message: 0, entryDone: false, exitEventDone: false, pendingEvent: 0, exitStopOwed: false,
-    nr: -1, args: [0, 0, 0, 0, 0, 0], groupReported: false, exited: false,
+    nr: -1, args: [0, 0, 0, 0, 0, 0], groupReported: false, exited: false, deferred: null, rvalOverride: 0,
   };
   tracees.set(t, s);
   ptraceHooks.tracing = tracees.size;
@@ -111,6 +115,13 @@ export function ptraceStop(k: Kernel, s: Tracee, kind: StopKind, status: number,
   notifyTracer(k, s, status);
 }
 
+/** ERESTARTSYS (512), ERESTARTNOHAND (514) for poll/select/epoll/sigsuspend/sigtimedwait, ERESTART_RESTARTBLOCK (516) for sleeps. */
+function restartCode(nr: number): number {
+  if (nr === 101 || nr === 115) return 516;
+  if (nr === 22 || nr === 72 || nr === 73 || nr === 133 || nr === 137 || nr === 441) return 514;
+  return 512;
+}
+
 function trapInfo(code: number): Uint8Array { return makeInfo(SIGTRAP, code); }
 
 function syscallStop(k: Kernel, s: Tracee, entry: boolean): void {
@@ -146,6 +157,7 @@ export function resume(k: Kernel, s: Tracee, syscall: boolean, sig: number): voi
   s.kind = 'none';
   s.report = 0;
   s.groupReported = false;
+  s.rvalOverride = 0;
   if (t.state === TaskState.STOPPED && !t.proc.zombie) {
     t.state = TaskState.RUNNABLE;
     t.wchan = '';
@@ -225,6 +237,12 @@ function install(): void {
     const s = tracees.get(t);
     if (s === undefined) return null;
     if (s.inject !== null) { const r = s.inject; s.inject = null; return r; }
+    if (s.deferred !== null) {
+      const d = s.deferred;
+      s.deferred = null;
+      ptraceStop(k, s, 'signal', (d.sig << 8) | 0x7f, d.info);
+      return 'stopped';
+    }
     if (s.interrupt) {
       s.interrupt = false;
       const code = SIGTRAP | (EV_STOP << 8);
@@ -236,6 +254,14 @@ function install(): void {
   ptraceHooks.signalStop = (k, t, sig, info) => {
     const s = tracees.get(t);
     if (s === undefined || sig === SIGKILL) return false;
+    if (t.blockedIn >= 0 && s.syscall) {
+      // The blocked call returns -ERESTART* first (its syscall-exit stop), then the signal is shown.
+      s.deferred = { sig, info };
+      s.rvalOverride = -restartCode(t.blockedIn);
+      s.nr = t.blockedIn;
+      syscallStop(k, s, false);
+      return true;
+    }
     ptraceStop(k, s, 'signal', (sig << 8) | 0x7f, info);
     return true;
   };
