@@ -5,7 +5,7 @@ import { ECHILD, EFAULT, EINVAL, ENOMEM, EPERM, ESRCH, E2BIG, type Errno } from 
 import {
   CLONE_CHILD_CLEARTID, CLONE_CHILD_SETTID, CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PARENT_SETTID, CLONE_SETTLS,
   CLONE_SIGHAND, CLONE_THREAD, CLONE_VFORK, CLONE_VM, CSIGNAL, WNOHANG, WUNTRACED, WCONTINUED, WEXITED, WNOWAIT,
-  WSTOPPED, __WALL, __WCLONE, __WNOTHREAD, P_ALL, P_PID, P_PGID, CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_STOPPED, CLD_CONTINUED, SIGCHLD, SIGCONT,
+  WSTOPPED, __WALL, __WCLONE, __WNOTHREAD, P_ALL, P_PID, P_PGID, CLD_EXITED, CLD_KILLED, CLD_DUMPED, CLD_TRAPPED, CLD_STOPPED, CLD_CONTINUED, SIGCHLD, SIGCONT,
   RLIM_NLIMITS, RLIMIT_NOFILE, CLONE_PIDFD, CLONE_NEWNS,
 } from '../abi/linux.js';
 import { BLOCK, GONE, NORETURN } from '../kernel/control.js';
@@ -162,8 +162,11 @@ export function sysWait4(t: Task, a: Float64Array): SyscallResult {
   if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL)) return EINVAL;
   if (pid === -2147483648) return ESRCH;
   // Tracees report to their tracer first (ptrace stops, then their exit).
-  const tr = ptraceHooks.tracing > 0 ? ptraceHooks.wait(t, pid, options, statusp) : null;
-  if (tr !== null && tr !== 'pending') return tr;
+  const tr = ptraceHooks.tracing > 0 ? ptraceHooks.wait(t, pid, true, true, true) : null;
+  if (tr !== null && tr !== 'pending') {
+    if (statusp !== 0 && copyOut(t.mm, statusp, new StructWriter(4).i32(0, tr.status).bytes) !== 0) return EFAULT;
+    return tr.pid;
+  }
   const kids = selectChildren(t.proc, pid);
   if (kids.length === 0 && tr === null) return ECHILD;
   const z = kids.find((c) => (c.zombie && !(ptraceHooks.tracing > 0 && ptraceHooks.hidden(c))) || ((options & WUNTRACED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
@@ -199,9 +202,19 @@ export function sysWaitid(t: Task, a: Float64Array): SyscallResult {
   else if (idtype === P_PID) { if (id <= 0) return EINVAL; pid = id; }
   else if (idtype === P_PGID) { if (id < 0) return EINVAL; pid = id === 0 ? 0 : -id; }
   else return EINVAL;
+  // A tracer sees its tracees' ptrace stops (CLD_TRAPPED, whatever WSTOPPED says) and then their exit.
+  const tr = ptraceHooks.tracing > 0 ? ptraceHooks.wait(t, pid, (options & WEXITED) !== 0, true, !(options & WNOWAIT)) : null;
+  if (tr !== null && tr !== 'pending') {
+    const st = tr.status, sig = st & 0x7f;
+    const code = !tr.exited ? CLD_TRAPPED : sig === 0 ? CLD_EXITED : st & 0x80 ? CLD_DUMPED : CLD_KILLED;
+    const status = !tr.exited ? st >> 8 : sig === 0 ? (st >> 8) & 0xff : sig;
+    const w = new StructWriter(128).i32(0, SIGCHLD).i32(8, code).i32(16, tr.pid).i32(20, tr.uid).i32(24, status);
+    if (infop !== 0 && copyOut(t.mm, infop, w.bytes) !== 0) return EFAULT;
+    return 0;
+  }
   const kids = selectChildren(t.proc, pid);
-  if (kids.length === 0) return ECHILD;
-  const z = kids.find((c) => (c.zombie && (options & WEXITED)) || ((options & WSTOPPED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
+  if (kids.length === 0 && tr === null) return ECHILD;
+  const z = kids.find((c) => (c.zombie && (options & WEXITED) && !(ptraceHooks.tracing > 0 && ptraceHooks.hidden(c))) || ((options & WSTOPPED) && stopReport(c) !== 0) || ((options & WCONTINUED) && contReport(c)));
   if (z === undefined) {
     if (options & WNOHANG) {
       if (infop !== 0 && copyOut(t.mm, infop, new Uint8Array(128)) !== 0) return EFAULT;

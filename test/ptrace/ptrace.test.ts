@@ -108,16 +108,18 @@ const PERM = [
 ];
 
 const EXEC = [
+  "waitid 0 si_code=4 si_status=5 si_pid_is_child=1",
   "C: status 0x57f stopped sig=5 event=0",
   "GETSIGINFO 0 si_signo=5 si_code=0 si_pid_is_child=1",
   "G: exec'd",
-  "C: status 0x700 exited 7",
+  "waitid 0 si_code=1 si_status=7",
+  "waitpid after -1 No child processes",
 ];
 
 const golden: Record<string, { prog: string; args: string[]; lines: string[] }> = {
   'tracer/tracee requests, stops and wait statuses': { prog: 'ptrace-basic', args: [], lines: BASIC },
   'TRACEFORK/TRACEEXEC/TRACEEXIT follow a child through fork, exec and exit': { prog: 'ptrace-fork', args: ['follow'], lines: FOLLOW },
-  'without TRACEEXEC, execve ends in a SIGTRAP signal-delivery-stop': { prog: 'ptrace-fork', args: ['exec'], lines: EXEC },
+  'without TRACEEXEC, execve ends in a SIGTRAP signal-delivery-stop; waitid reports CLD_TRAPPED, WNOWAIT, then the exit': { prog: 'ptrace-fork', args: ['exec'], lines: EXEC },
   'SEIZE + INTERRUPT; EXITKILL kills the tracee when the tracer exits, otherwise it is detached': { prog: 'ptrace-fork', args: ['exitkill'], lines: EXITKILL },
   'permissions: uid 1000 cannot attach to root\'s process; own child: t (tracing stop), TracerPid': { prog: 'ptrace-fork', args: ['perm'], lines: PERM },
 };

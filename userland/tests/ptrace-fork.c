@@ -85,12 +85,17 @@ static void legacy_exec(const char *self) {
     execl(self, self, "exec-child", (char *)0);
     _exit(99);
   }
-  show("C", c);
   siginfo_t si;
+  memset(&si, 0, sizeof si);
+  /* waitid sees the ptrace stop as CLD_TRAPPED; WNOWAIT leaves it for waitpid. */
+  printf("waitid %d si_code=%d si_status=%d si_pid_is_child=%d\n", waitid(P_PID, c, &si, WEXITED | WNOWAIT), si.si_code, si.si_status, si.si_pid == c);
+  show("C", c);
   memset(&si, 0, sizeof si);
   printf("GETSIGINFO %ld si_signo=%d si_code=%d si_pid_is_child=%d\n", pt(0x4202, c, 0, (long)&si), si.si_signo, si.si_code, si.si_pid == c);
   pt(CONT, c, 0, 0);
-  show("C", c);
+  memset(&si, 0, sizeof si);
+  printf("waitid %d si_code=%d si_status=%d\n", waitid(P_PID, c, &si, WEXITED), si.si_code, si.si_status);
+  printf("waitpid after %d %s\n", waitpid(c, NULL, 0), strerror(errno));
 }
 
 static void exitkill(int opt) {

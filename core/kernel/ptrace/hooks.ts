@@ -4,7 +4,9 @@
 // some task is traced (`tracing > 0`). core/kernel/ptrace/index.ts fills them in.
 import type { Kernel } from '../kernel.js';
 import type { Process, Task } from '../task.js';
-import type { Errno } from '../../abi/errno.js';
+
+/** A tracee's report to its tracer: tid, wait(2) status, whether it is the exit, the tracee's uid. */
+export interface PtraceReport { pid: number; status: number; exited: boolean; uid: number }
 
 /** What a resumed signal-delivery-stop (or a ptrace interrupt) decided. */
 export type PtraceSignal = { sig: number; info: Uint8Array } | 'stopped' | null;
@@ -24,8 +26,11 @@ export const ptraceHooks: {
   cloned: (t: Task, child: Task, flags: number, exitSignal: number) => void;
   /** p became a zombie: tell its tracer; detach (or kill, EXITKILL) what p traced. True: the real parent's SIGCHLD waits for the tracer. */
   exited: (k: Kernel, p: Process) => boolean;
-  /** wait4 by t: a tracee report (pid), an Errno, 'pending' (tracees but nothing to report), or null (no tracee selected). */
-  wait: (t: Task, pid: number, options: number, statusp: number) => number | Errno | 'pending' | null;
+  /**
+   * wait4/waitid by t (pid selection as wait4's): a tracee's exit or stop (wait status; consumed unless
+   * `consume` is false), 'pending' (tracees selected but nothing to report), or null (no tracee selected).
+   */
+  wait: (t: Task, pid: number, exits: boolean, stops: boolean, consume: boolean) => PtraceReport | 'pending' | null;
   /** Whether zombie c must stay invisible to its real parent's wait (its tracer has not seen the exit yet). */
   hidden: (c: Process) => boolean;
 } = {

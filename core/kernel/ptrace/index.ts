@@ -9,8 +9,6 @@ import { ptraceHooks } from './hooks.js';
 import { killProcess, reap, signalHooks } from '../proc.js';
 import { getReg } from '../trap.js';
 import { makeInfo, procSig, sendSignalInfo, sendFrom } from '../signal/index.js';
-import { copyOut } from '../mm/uaccess.js';
-import { EFAULT, type Errno } from '../../abi/errno.js';
 import { SIGCHLD, SIGKILL, SIGSTOP, SIGTRAP, CLONE_VFORK, CLONE_VM } from '../../abi/linux.js';
 import { CLD_TRAPPED, SI_PID, SI_STATUS, SI_UID, SI_KERNEL, SI_USER } from '../../abi/signal.js';
 
@@ -296,7 +294,7 @@ function install(): void {
     }
     return delayed;
   };
-  ptraceHooks.wait = (t, pid, options, statusp) => {
+  ptraceHooks.wait = (t, pid, exits, stops, consume) => {
     let any = false;
     for (const s of tracees.values()) {
       if (s.tracer !== t.proc) continue;
@@ -304,26 +302,26 @@ function install(): void {
       if (!(pid === -1 || s.task.tid === pid || (pid === 0 && tp.pgid === t.proc.pgid) || (pid < -1 && tp.pgid === -pid))) continue;
       any = true;
       let st = 0;
-      if (s.exited) st = -1;
+      let group = false;
+      if (s.exited) st = exits ? -1 : 0;
+      else if (!stops) st = 0;
       else if (s.stopped && s.report !== 0) st = s.report;
       else if (!s.stopped && s.task.state === TaskState.STOPPED && procSig(tp).stopped && !s.groupReported) {
         const sig = procSig(tp).stopCode || SIGSTOP;
         st = s.seized ? (((EV_STOP << 8) | sig) << 8) | 0x7f : (sig << 8) | 0x7f;
-        s.kind = 'group';
+        group = true;
       }
       if (st === 0) continue;
-      const status = st === -1 ? tp.exitStatus : st;
-      if (statusp !== 0 && copyOut(t.mm, statusp, new Uint8Array(new Int32Array([status]).buffer)) !== 0) return EFAULT as Errno;
-      const tid = s.task.tid;
+      const r = { pid: s.task.tid, status: st === -1 ? tp.exitStatus : st, exited: st === -1, uid: tp.cred.uid };
+      if (!consume) return r;
       if (st === -1) {
         unlink(s);
         if (tp.parent === t.proc) reap(t.kernel, tp);
         else releaseZombie(t.kernel, tp);
-      } else if (s.kind === 'group') s.groupReported = true;
+      } else if (group) s.groupReported = true;
       else s.report = 0;
-      return tid;
+      return r;
     }
-    void options;
     return any ? 'pending' : null;
   };
   ptraceHooks.hidden = (c) => {
