@@ -1,6 +1,6 @@
 // The composition root: builds the machine (RAM, bus, hart) and the kernel,
-// wires the kernel's Cpu/CpuControl seam to the real hart, installs the
-// console and the syscall table, and returns a handle tests and the CLI drive:
+// wires the kernel's Cpu/CpuControl seam to the real hart and its power control to the board,
+// installs the console and the syscall table, and returns a handle tests and the CLI drive:
 // spawn a program, wait for it, read the console, inspect the kernel.
 // The machine parts are imported one by one, not through hw/index.js: the index also loads
 // the bare-metal machine, devices and disassembler, which `nodix run` never needs (~60 ms).
@@ -12,11 +12,8 @@ import { Clint } from './hw/clint.js';
 import { CSR, MSTATUS, setCsr } from './hw/csr.js';
 import { Kernel, type PowerReason } from './kernel/kernel.js';
 import type { CpuControl } from './kernel/cpu.js';
-import type { Task } from './kernel/task.js';
 import { MemoryHost, type Host } from './kernel/host.js';
-import { syscallTable, defineSyscall } from './syscalls/index.js';
-import type { SyscallSpec } from './kernel/syscall.js';
-import { killProcess } from './kernel/proc.js';
+import { syscallTable } from './syscalls/index.js';
 import { FdTable } from './kernel/fs/file.js';
 import { execve } from './kernel/exec/loader.js';
 import { toBytes } from './kernel/exec/stack.js';
@@ -58,19 +55,18 @@ export interface BootOptions {
 
 /** How the machine stopped after startInit(). */
 export interface PowerOff {
-  /** poweroff/halt/reboot: reboot(2); logout: the console session started by init ended (exit);
-   *  init: pid 1 exited; deadlock: every task sleeps and nothing can wake one. */
-  readonly reason: 'poweroff' | 'halt' | 'reboot' | 'logout' | 'init' | 'deadlock';
-  /** The exit status for the host (0 for poweroff; the shell's code for logout). */
+  /** poweroff/halt/reboot: reboot(2); init: pid 1 exited (with `once`, when the console
+   *  shell exited); deadlock: every task sleeps and nothing can wake one. */
+  readonly reason: PowerReason | 'deadlock';
+  /** The exit status for the host: 0 for reboot(2); init's exit code, or 128 + its signal. */
   readonly status: number;
 }
 
 export interface InitOptions {
-  /** Arguments after argv[0] (e.g. user=NAME). */
+  /** Arguments after argv[0]: user=NAME, and `once` (init exits with the console shell's status
+   *  instead of respawning it, which ends the machine: what `nodix boot` passes). */
   args?: string[];
   envp?: string[];
-  /** A session shell forked by init exiting normally powers the machine off (default true). */
-  logoutPowersOff?: boolean;
 }
 
 export interface SpawnOptions { cwd?: string; envp?: string[]; uid?: number; gid?: number }
@@ -87,7 +83,7 @@ export interface Booted {
   runProgram(path: string, argv: string[], opts?: SpawnOptions): Promise<{ status: number } | { error: Errno }>;
   /** Starts /sbin/init as pid 1 on the console and runs until the machine stops. */
   startInit(opts?: InitOptions): Promise<PowerOff | { error: Errno }>;
-  /** Set once the machine stopped (reboot(2), logout, init's exit). */
+  /** Set once the machine stopped (reboot(2), init's exit). */
   readonly powerOff: PowerOff | null;
 }
 
@@ -173,44 +169,20 @@ export function boot(o: BootOptions = {}): Booted {
       poll: () => clint.update(),
     },
   };
-  // Board power control: reboot(2) (the kernel's machineStop) and the end of the console
-  // session stop the machine.
+  // Board power control: reboot(2) and init's exit (the kernel's machineStop) stop the machine.
+  // Init's exit counts only for the init startInit() started, not for a spawned program that
+  // happens to get pid 1.
   let power: PowerOff | null = null;
-  let sessionWatch = false;
-  let kernelRef: Kernel | null = null;
+  let initStarted = false;
   const board = (reason: PowerReason, status: number): boolean => {
-    if (power !== null || reason === 'init') return false;
-    power = { reason, status };
+    if (power !== null || (reason === 'init' && !initStarted)) return false;
+    power = { reason, status: reason === 'init' ? shellStatus(status) : status };
     return true;
   };
-  const halt = (p: PowerOff, caller: Task | null): void => {
-    if (power !== null) return;
-    power = p;
-    const k = kernelRef!;
-    const procs = [...k.procs.values()].filter((q) => q !== caller?.proc).sort((a, b) => b.pid - a.pid);
-    for (const q of procs) killProcess(k, q, 9);
-  };
-  const table: SyscallSpec[] = [...syscallTable];
-  // The shells init forks are console sessions: one ending by exit (not by a signal) powers off.
-  for (const nr of [220, 435]) {
-    const spec = table.find((x) => x.nr === nr);
-    const inner = spec?.handler;
-    if (spec === undefined || inner === undefined || inner === null) continue;
-    defineSyscall(table, { ...spec, handler: (t, a) => {
-      const r = inner(t, a);
-      if (sessionWatch && t.proc.pid === 1 && typeof r === 'number' && r > 0) {
-        const ls = t.kernel.exitListeners.get(r) ?? [];
-        ls.push((w) => { if ((w & 0x7f) === 0) halt({ reason: 'logout', status: (w >> 8) & 0xff }, null); });
-        t.kernel.exitListeners.set(r, ls);
-      }
-      return r;
-    } });
-  }
   const kernel = new Kernel({
-    cpu: hart, ctl, ram, host, syscalls: table, power: board,
+    cpu: hart, ctl, ram, host, syscalls: syscallTable, power: board,
     deterministic: o.deterministic, seed: o.seed, aslr: o.aslr, sliceInsns: o.sliceInsns, sliceNs: o.sliceNs,
   });
-  kernelRef = kernel;
   // rdtime from U-mode reads the same 10 MHz clock as the CLINT's mtime.
   clockNs = () => kernel.monotonicNs();
   hart.readTime = () => clint.mtime();
@@ -285,18 +257,11 @@ export function boot(o: BootOptions = {}): Booted {
   };
 
   const startInit = async (io: InitOptions = {}): Promise<PowerOff | { error: Errno }> => {
-    sessionWatch = io.logoutPowersOff !== false;
+    initStarted = true;
     const pid = spawn('/sbin/init', ['/sbin/init', ...(io.args ?? [])], { envp: io.envp ?? [] });
-    if (pid instanceof Errno) return { error: pid };
-    let initStatus = -1;
-    const ls = kernel.exitListeners.get(pid) ?? [];
-    ls.push((w) => { initStatus = w; });
-    kernel.exitListeners.set(pid, ls);
-    const r = await kernel.run(() => power !== null || initStatus >= 0);
-    if (power === null) {
-      if (initStatus >= 0) power = { reason: 'init', status: shellStatus(initStatus) };
-      else power = { reason: r === 'deadlock' ? 'deadlock' : 'init', status: r === 'deadlock' ? 125 : 0 };
-    }
+    if (pid instanceof Errno) { initStarted = false; return { error: pid }; }
+    const r = await kernel.run(() => power !== null);
+    power ??= { reason: r === 'deadlock' ? 'deadlock' : 'init', status: r === 'deadlock' ? 125 : 0 };
     statuses.delete(pid);
     return power;
   };

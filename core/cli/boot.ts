@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const k = boot({ host, memory: o.memory, mounts: o.mounts, deterministic: o.deterministic, seed: o.seed, binDir, jit: INTERACTIVE_JIT });
     const envp = process.env.TERM ? [`TERM=${process.env.TERM}`] : [];
-    result = await k.startInit({ args: o.user !== undefined ? [`user=${o.user}`] : [], envp });
+    result = await k.startInit({ args: ['once', ...(o.user !== undefined ? [`user=${o.user}`] : [])], envp });
     if (process.env.NODIX_DMESG) for (const l of k.kernel.log) console.error(l);
     if ('reason' in result && result.reason === 'deadlock') {
       console.error('nodix boot: every task sleeps and nothing can wake one');

@@ -70,7 +70,7 @@ export function bootSession(o: { user?: string; tty?: boolean; input?: string } 
   const host = new ScriptedConsole(o.tty ?? true);
   if (o.input !== undefined) host.type(o.input);
   const k = boot({ host, binDir: userlandBin, jit: INTERACTIVE_JIT });
-  const done = k.startInit({ args: o.user !== undefined ? [`user=${o.user}`] : [], envp: ['TERM=vt100'] });
+  const done = k.startInit({ args: ['once', ...(o.user !== undefined ? [`user=${o.user}`] : [])], envp: ['TERM=vt100'] });
   if (o.input !== undefined && !(o.tty ?? true)) host.end();
   return { host, k, done };
 }

@@ -94,7 +94,7 @@ test('--user user: the login shell runs as uid 1000 in /home/user; exit ends the
   host.type('true\r');
   await host.expect(/\$ $/);
   host.type('exit\r');
-  t.deepEqual(await done, { reason: 'logout', status: 0 });
+  t.deepEqual(await done, { reason: 'init', status: 0 });
 });
 
 test('without a terminal: commands piped to the console, status of the last one', async (t) => {
@@ -103,13 +103,26 @@ test('without a terminal: commands piped to the console, status of the last one'
     input: 'echo hello | tr a-z A-Z\nls /sbin/init /bin/[ /lib/modules /proc/self >/dev/null && echo layout-ok\nid -u\nstat -c %a /tmp\nexit 3\n',
   });
   const r = await done;
-  t.deepEqual(r, { reason: 'logout', status: 3 });
+  t.deepEqual(r, { reason: 'init', status: 3 });
   t.regex(host.output, /\nHELLO\nlayout-ok\n0\n1777\n/);
   t.false(host.rawMode);
 });
 
 test('end of piped input ends the session with the shell status', async (t) => {
   const { host, done } = bootSession({ tty: false, input: 'echo last-line\n' });
-  t.deepEqual(await done, { reason: 'logout', status: 0 });
+  t.deepEqual(await done, { reason: 'init', status: 0 });
   t.regex(host.output, /last-line\n$/);
+});
+
+test('init once: a shell killed by a signal is respawned; its exit ends the machine with its code', async (t) => {
+  const { host, k, done } = bootSession();
+  await host.expect(/root@nodix:\/root# $/);
+  host.type('sleep 100 &\r');
+  await host.expect(/# $/);
+  host.type('kill -9 $$\r');
+  await host.expect(/kill -9 \$\$\r*\n[^]*Welcome to nodix[^]*root@nodix:\/root# $/);
+  t.is(k.powerOff, null, 'a killed shell does not stop the machine');
+  host.type('exit 4\r');
+  t.deepEqual(await done, { reason: 'init', status: 4 });
+  t.is(k.kernel.procs.size, 0, 'init exiting stopped the machine: the background sleep is gone');
 });

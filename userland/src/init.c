@@ -1,6 +1,8 @@
 /* init: PID 1 — mounts /proc and /dev, opens the console, starts a login shell on it (as root or
  * as the user named by "user=NAME" on the command line / INIT_USER in the environment), reaps
- * orphans and respawns the shell when it exits. */
+ * orphans and respawns the shell when it exits. With "once" on the command line (what
+ * `nodix boot` passes) the console session runs once: when the shell exits normally, init
+ * exits with its status (which stops the machine); a shell killed by a signal is respawned. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +65,11 @@ static pid_t spawn_shell(const char *user) {
 }
 int main(int argc, char **argv) {
   const char *user = getenv("INIT_USER");
-  for (int i = 1; i < argc; i++) if (!strncmp(argv[i], "user=", 5)) user = argv[i] + 5;
+  int once = 0;
+  for (int i = 1; i < argc; i++) {
+    if (!strncmp(argv[i], "user=", 5)) user = argv[i] + 5;
+    else if (!strcmp(argv[i], "once")) once = 1;
+  }
   if (fcntl(0, F_GETFD) < 0) {
     int fd = open("/dev/console", O_RDWR);
     if (fd >= 0) { dup2(fd, 0); dup2(fd, 1); dup2(fd, 2); if (fd > 2) close(fd); }
@@ -88,7 +94,10 @@ int main(int argc, char **argv) {
       int st;
       pid_t p = waitpid(-1, &st, 0);
       if (p < 0) { if (errno == EINTR) continue; break; }
-      if (p == shell) break;
+      if (p == shell) {
+        if (once && WIFEXITED(st)) return WEXITSTATUS(st);
+        break;
+      }
     }
     /* Do not spin if the shell keeps dying at once. */
     if (time(0) - started < 1) { if (++fast >= 5) { sleep(2); fast = 0; } }
