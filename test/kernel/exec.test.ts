@@ -82,6 +82,19 @@ test('execve errors: ENOENT, EACCES for a directory or a non-executable file, EN
   t.is(b.kernel.procs.size, 0, 'failed spawns leave nothing behind');
 });
 
+test('execve reads only the headers: a binary cut after its last segment (no section headers) runs, as on Linux', async (t) => {
+  const full = readFileSync(join(root, 'userland', 'bin', 'true'));
+  const pr = parseElf(full);
+  if (!pr.ok) { t.fail(pr.error.message); return; }
+  const loads = pr.elf.programHeaders.filter((p) => p.type === 1);
+  const end = Math.max(...loads.map((p) => p.offset + p.filesz));
+  t.true(pr.elf.header.shoff >= end, 'the section headers follow the segments');
+  const host = new MemoryHost();
+  const b = boot({ host, files: { '/bin/cut': full.slice(0, end), '/bin/short': full.slice(0, end - 1) } });
+  t.deepEqual(await b.runProgram('/bin/cut', ['cut']), { status: 0 });
+  t.is(b.spawn('/bin/short', ['short']), ENOEXEC, 'a segment past the end of the file');
+});
+
 test('#! scripts run their interpreter with the script path and arguments', async (t) => {
   if (!needGcc(t)) return;
   const host = new MemoryHost();

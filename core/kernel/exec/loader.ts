@@ -10,7 +10,7 @@ import {
   AT_BASE, AT_EGID, AT_ENTRY, AT_EUID, AT_EXECFN, AT_FLAGS, AT_GID, AT_HWCAP, AT_MINSIGSTKSZ, AT_PAGESZ, AT_PHDR,
   AT_PHENT, AT_PHNUM, AT_RANDOM, AT_SECURE, AT_SYSINFO_EHDR, AT_UID, AT_CLKTCK, HWCAP_RV64GC, RLIMIT_STACK,
 } from '../../abi/linux.js';
-import { parseElf, EM_RISCV, ET_DYN, ET_EXEC, PT_LOAD, PT_INTERP, PT_PHDR, PT_GNU_STACK, PF_X, PF_W, PF_R } from '../../lib/elf.js';
+import { EM_RISCV, ET_DYN, ET_EXEC, PT_LOAD, PT_INTERP, PT_PHDR, PT_GNU_STACK, PF_X, PF_W, PF_R, type ElfHeader, type ProgramHeader } from '../../lib/elf.js';
 import { AddressSpace, TASK_SIZE, pageDown, pageUp, protToPte } from '../mm/mm.js';
 import { PGSIZE } from '../mm/frames.js';
 import { VM_GROWSDOWN } from '../mm/vma.js';
@@ -18,6 +18,7 @@ import type { Kernel } from '../kernel.js';
 import type { Task } from '../task.js';
 import { Inode, permission } from '../fs/inode.js';
 import { cacheOf } from '../fs/regfile.js';
+import type { PageCache } from '../fs/pagecache.js';
 import { buildStack, checkArgSize, toBytes } from './stack.js';
 import { exitThread, releaseMm } from '../proc.js';
 import { TaskState } from '../task.js';
@@ -35,8 +36,8 @@ export const execHooks: { onExec: ((k: Kernel, t: Task) => void) | null } = { on
 
 const dec = new TextDecoder();
 
-/** Resolves an executable: the inode and its bytes, or ENOENT/EACCES/... */
-function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8Array; path: string } | Errno {
+/** Resolves an executable: the inode and its page cache, or ENOENT/EACCES/... */
+function openExec(k: Kernel, t: Task, path: string): { ino: Inode; cache: PageCache; path: string } | Errno {
   if ((path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`) && !k.vfs.types.has('proc')) path = t.proc.exe;
   const p = k.vfs.resolve(t, path);
   if (p instanceof Errno) return p;
@@ -50,7 +51,52 @@ function openExec(k: Kernel, t: Task, path: string): { ino: Inode; bytes: Uint8A
   const viaProc = path === '/proc/self/exe' || path === `/proc/${t.proc.pid}/exe`;
   const abs = viaProc && t.proc.exe !== '' ? t.proc.exe
     : path.startsWith('/') ? path : k.vfs.pathOf(k.vfs.cwdOf(t)).replace(/\/$/, '') + '/' + path;
-  return { ino, bytes: cacheOf(k, ino).readAll(), path: abs };
+  return { ino, cache: cacheOf(k, ino), path: abs };
+}
+
+/** Bytes [off, off+len) of the file through its page cache (zeros past EOF). */
+function fileBytes(cache: PageCache, off: number, len: number): Uint8Array {
+  const b = new Uint8Array(len);
+  cache.read(off, b);
+  return b;
+}
+
+interface ExecHeaders { header: ElfHeader; phs: ProgramHeader[] }
+
+/**
+ * The ELF header and program headers, read from the file (binfmt_elf's
+ * kernel_read of the headers; the rest of the file is never read here):
+ * ENOEXEC for another machine or class, a truncated header or a loadable
+ * segment past the end of the file (section headers are not looked at, and
+ * non-loadable segments such as RISCV_ATTRIBUTES may point anywhere).
+ */
+function readExecHeaders(cache: PageCache, head: Uint8Array, size: number): ExecHeaders | Errno {
+  if (head.length < 64 || head[0] !== 0x7f || head[1] !== 0x45 || head[2] !== 0x4c || head[3] !== 0x46 || head[4] !== 2 || head[5] !== 1) return ENOEXEC;
+  const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const u64 = (d: DataView, o: number): number => d.getUint32(o + 4, true) * 0x1_0000_0000 + d.getUint32(o, true);
+  const header: ElfHeader = {
+    type: v.getUint16(16, true), machine: v.getUint16(18, true), version: v.getUint32(20, true),
+    entry: u64(v, 24), phoff: u64(v, 32), shoff: u64(v, 40), flags: v.getUint32(48, true),
+    ehsize: v.getUint16(52, true), phentsize: v.getUint16(54, true), phnum: v.getUint16(56, true),
+    shentsize: v.getUint16(58, true), shnum: v.getUint16(60, true), shstrndx: v.getUint16(62, true), osabi: head[7],
+  };
+  if (header.machine !== EM_RISCV || (header.phnum > 0 && header.phentsize < 56)) return ENOEXEC;
+  const tableEnd = header.phoff + header.phnum * header.phentsize;
+  if (tableEnd > size) return ENOEXEC;
+  const tb = tableEnd <= head.length ? head : fileBytes(cache, 0, tableEnd);
+  const t = tb === head ? v : new DataView(tb.buffer);
+  const phs: ProgramHeader[] = [];
+  for (let i = 0; i < header.phnum; i++) {
+    const o = header.phoff + i * header.phentsize;
+    const ph: ProgramHeader = {
+      type: t.getUint32(o, true), flags: t.getUint32(o + 4, true), offset: u64(t, o + 8), vaddr: u64(t, o + 16),
+      paddr: u64(t, o + 24), filesz: u64(t, o + 32), memsz: u64(t, o + 40), align: u64(t, o + 48),
+    };
+    if ((ph.type === PT_LOAD || ph.type === PT_INTERP) && ph.offset + ph.filesz > size) return ENOEXEC;
+    if (ph.type === PT_LOAD && ph.filesz > ph.memsz) return ENOEXEC;
+    phs.push(ph);
+  }
+  return { header, phs };
 }
 
 /** Performs execve for t. Returns 0 when t now runs the new image, or an Errno (t untouched). */
@@ -58,8 +104,10 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   const sz = checkArgSize(req.argv, req.envp);
   if (sz !== 0) return sz;
   const f = openExec(k, t, req.path);
-  if (!(typeof f === 'object' && 'bytes' in f)) return f;
-  const bytes = f.bytes;
+  if (!(typeof f === 'object' && 'cache' in f)) return f;
+  // Only the first page is read: the `#!` line or the ELF headers. Segments come from the page cache.
+  const size = f.ino.size;
+  const bytes = fileBytes(f.cache, 0, Math.min(size, PGSIZE));
   if (bytes.length >= 2 && bytes[0] === 0x23 && bytes[1] === 0x21) {
     if (depth >= 4) return ELOOP;
     const nl = bytes.indexOf(10);
@@ -71,18 +119,17 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
     const argv = [toBytes(interp), ...(arg ? [toBytes(arg)] : []), toBytes(req.path), ...req.argv.slice(1)];
     return execve(k, t, { path: interp, argv, envp: req.envp }, depth + 1);
   }
-  const pr = parseElf(bytes, { machine: EM_RISCV });
-  if (!pr.ok) return ENOEXEC;
-  const elf = pr.elf;
+  const elf = readExecHeaders(f.cache, bytes, size);
+  if (elf instanceof Errno) return elf;
   const h = elf.header;
   if (h.type !== ET_EXEC && h.type !== ET_DYN) return ENOEXEC;
-  if (elf.programHeaders.some((p) => p.type === PT_INTERP)) {
-    const ph = elf.programHeaders.find((p) => p.type === PT_INTERP)!;
-    const interp = dec.decode(elf.segmentData(ph)).replace(/\0.*$/s, '');
+  if (elf.phs.some((p) => p.type === PT_INTERP)) {
+    const ph = elf.phs.find((p) => p.type === PT_INTERP)!;
+    const interp = dec.decode(fileBytes(f.cache, ph.offset, Math.min(ph.filesz, PGSIZE))).replace(/\0.*$/s, '');
     k.printk(`exec ${f.path}: dynamically linked (interpreter ${interp}) programs are not supported`);
     return k.rootfs.lookup(interp, '/') instanceof Inode ? ENOEXEC : ENOENT;
   }
-  const loads = elf.programHeaders.filter((p) => p.type === PT_LOAD);
+  const loads = elf.phs.filter((p) => p.type === PT_LOAD);
   if (loads.length === 0) return ENOEXEC;
   if (k.frames.freeCount < 16) return ENOMEM;
 
@@ -109,7 +156,7 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
     // file, and with the hart's decoded code); writable ones get private copies below.
     const alone = !loads.some((o) => o !== ph && pageDown(bias + o.vaddr) < end && pageUp(bias + o.vaddr + o.memsz) > start);
     if (!(ph.flags & PF_W) && alone && start === pageDown(segStart) && ph.filesz === ph.memsz && (segStart - ph.offset) % PGSIZE === 0) {
-      const r = mm.map(start, end - start, prot, false, cacheOf(k, f.ino), pageDown(ph.offset) / PGSIZE, name, true);
+      const r = mm.map(start, end - start, prot, false, f.cache, pageDown(ph.offset) / PGSIZE, name, true);
       if (typeof r !== 'number') return fail(r);
       continue;
     }
@@ -117,7 +164,7 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
       const r = mm.map(start, end - start, prot, false, null, 0, name, true);
       if (typeof r !== 'number') return fail(r);
     }
-    // Copy the file bytes page by page into fresh frames (the rest is zero: bss).
+    // Copy the file bytes page by page from the page cache into fresh frames (the rest is zero: bss).
     const fileEnd = segStart + ph.filesz;
     for (let page = pageDown(segStart); page < end; page += PGSIZE) {
       let pte = mm.pt.lookup(page);
@@ -128,10 +175,10 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
         mm.rss++;
       } else pa = mm.pt.ptePa(pte);
       const from = Math.max(page, segStart), to = Math.min(page + PGSIZE, fileEnd);
-      if (to > from) ram.u8.set(bytes.subarray(ph.offset + (from - segStart), ph.offset + (to - segStart)), pa - ram.base + (from - page));
+      if (to > from) { const o = pa - ram.base + (from - page); f.cache.read(ph.offset + (from - segStart), ram.u8.subarray(o, o + (to - from))); }
     }
   }
-  const execStack = elf.programHeaders.find((p) => p.type === PT_GNU_STACK)?.flags ?? PF_R | PF_W;
+  const execStack = elf.phs.find((p) => p.type === PT_GNU_STACK)?.flags ?? PF_R | PF_W;
   // brk starts at the page after bss (randomized up to 32 MiB with ASLR).
   mm.brkStart = mm.brk = pageUp(hiEnd) + k.aslrRandom(8192) * PGSIZE;
   // Stack at the top of user space (randomized down up to 1 GiB), mmap area below it.
@@ -144,7 +191,7 @@ export function execve(k: Kernel, t: Task, req: ExecRequest, depth = 0): 0 | Err
   const vdsoBase = mm.map(0, k.vdso.size, 5, true, k.vdso, 0, '[vdso]', false);
   if (typeof vdsoBase !== 'number') return fail(vdsoBase);
 
-  const phdrPh = elf.programHeaders.find((p) => p.type === PT_PHDR);
+  const phdrPh = elf.phs.find((p) => p.type === PT_PHDR);
   const first = loads[0];
   const phdrAddr = phdrPh !== undefined ? bias + phdrPh.vaddr : bias + first.vaddr - first.offset + h.phoff;
   const c = t.proc.cred;
