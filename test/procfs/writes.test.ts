@@ -3,7 +3,8 @@
 import test from 'ava';
 import { boot } from '../../core/boot.js';
 import { writeProcFile } from '../../procfs/index.js';
-import { bootWithSleeper, haveUserland, procText, procWrite } from './helpers.js';
+import { bootWithSleeper, haveUserland, procText, procWrite, userlandFiles } from './helpers.js';
+import { MemoryHost } from '../../core/kernel/host.js';
 
 const skipNoUserland = (t: { log(s: string): void; pass(): void }): boolean => {
   if (haveUserland) return false;
@@ -77,4 +78,14 @@ test('mem: a write to an unmapped address is EIO; read-only files refuse writes 
   const before = procText(b, `/proc/${pid}/status`);
   t.is(procWrite(b, `/proc/${pid}/mem`, 'x'), 'EIO'); // offset 0 is never mapped
   t.is(procText(b, `/proc/${pid}/status`).split('\n')[0], before.split('\n')[0]);
+});
+
+test('sh: echo of a bad value into randomize_va_space fails with the error and status 1; the text never reaches the terminal', async (t) => {
+  if (skipNoUserland(t)) return;
+  const host = new MemoryHost('');
+  const b = boot({ host, files: userlandFiles(), deterministic: true });
+  const r = await b.runProgram('/bin/sh', ['sh', '-c', 'echo 5 > /proc/sys/kernel/randomize_va_space; echo "st=$?"; cat /proc/sys/kernel/randomize_va_space'], { envp: ['PATH=/bin'] });
+  t.deepEqual(r, { status: 0 });
+  t.is(host.stdout(), 'st=1\n0\n');
+  t.is(host.stderr(), 'sh: 1: echo: echo: I/O error\n'); // dash's wording
 });
