@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { boot, INTERACTIVE_JIT } from '../core/boot.js';
+import { boot } from '../core/boot.js';
 import { NodeHostFs } from '../core/host/node.js';
 import type { Host } from '../core/kernel/host.js';
 
@@ -35,7 +35,7 @@ class BenchConsole implements Host {
 async function inProcess(): Promise<{ build: number; toPrompt: number }> {
   const t0 = performance.now();
   const host = new BenchConsole();
-  const k = boot({ host, binDir, jit: INTERACTIVE_JIT });
+  const k = boot({ host, binDir });
   const t1 = performance.now();
   let prompt = 0;
   void k.startInit({ envp: ['TERM=vt100'] });

@@ -128,14 +128,6 @@ function installModules(host: Host, fs: Booted['kernel']['rootfs'], dir: string)
   fs.addFile(`${base}/modules.dep`, toBytes(depmod(sources)), 0o644);
 }
 
-/**
- * The translator's settings for an interactive boot (nodix boot): a login touches a few hundred
- * code pages a few dozen times each, and compiling each of them to WebAssembly at the default
- * hotness (16 visits) cost ~2 s of a ~2.1 s boot; at 1024 visits only the really hot pages are
- * compiled and the prompt comes in ~0.1 s (bench/boot.bench.ts).
- */
-export const INTERACTIVE_JIT: JitOptions = { threshold: 1024 };
-
 /** Exit status for a shell: code, or 128 + signal. */
 export function shellStatus(w: number): number { return (w & 0x7f) !== 0 ? 128 + (w & 0x7f) : (w >> 8) & 0xff; }
 

@@ -6,7 +6,7 @@
 // edits) and restored on every way out: normal exit, exceptions, SIGTERM/SIGHUP.
 // With stdin not a terminal the console is a plain byte stream: commands can be piped in.
 import { resolve } from 'node:path';
-import { boot, INTERACTIVE_JIT, type PowerOff } from '../boot.js';
+import { boot, type PowerOff } from '../boot.js';
 import { NodeHost } from '../host/node.js';
 import { parseSize } from './run.js';
 import { userlandBin } from './paths.js';
@@ -70,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   let result: PowerOff | { error: { name: string } };
   try {
-    const k = boot({ host, memory: o.memory, mounts: o.mounts, deterministic: o.deterministic, seed: o.seed, binDir, jit: INTERACTIVE_JIT });
+    const k = boot({ host, memory: o.memory, mounts: o.mounts, deterministic: o.deterministic, seed: o.seed, binDir });
     const envp = process.env.TERM ? [`TERM=${process.env.TERM}`] : [];
     result = await k.startInit({ args: ['once', ...(o.user !== undefined ? [`user=${o.user}`] : [])], envp });
     if (process.env.NODIX_DMESG) for (const l of k.kernel.log) console.error(l);

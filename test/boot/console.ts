@@ -5,7 +5,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeHostFs } from '../../core/host/node.js';
 import type { Host } from '../../core/kernel/host.js';
-import { boot, INTERACTIVE_JIT, type Booted, type PowerOff } from '../../core/boot.js';
+import { boot, type Booted, type PowerOff } from '../../core/boot.js';
 import type { Errno } from '../../core/abi/errno.js';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -69,7 +69,7 @@ export interface Session { host: ScriptedConsole; k: Booted; done: Promise<Power
 export function bootSession(o: { user?: string; tty?: boolean; input?: string } = {}): Session {
   const host = new ScriptedConsole(o.tty ?? true);
   if (o.input !== undefined) host.type(o.input);
-  const k = boot({ host, binDir: userlandBin, jit: INTERACTIVE_JIT });
+  const k = boot({ host, binDir: userlandBin });
   const done = k.startInit({ args: ['once', ...(o.user !== undefined ? [`user=${o.user}`] : [])], envp: ['TERM=vt100'] });
   if (o.input !== undefined && !(o.tty ?? true)) host.end();
   return { host, k, done };

@@ -22,8 +22,12 @@ import { execFpMem, SYS_OK } from '../hart-system.js';
 import { loadInto, storeSlow } from '../hart-mem.js';
 import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS } from './layout.js';
 
-/** Slices a page is seen at before it is translated. */
-export const HOT_THRESHOLD = 16;
+/**
+ * Slices a page is seen at before it is translated. 1024 rather than 16: a short program (a
+ * shell, a login) visits most of its pages a few dozen times, and compiling them cost more than
+ * it saved (sh-nodix tests 62 s -> 20 s); the long benches keep their MIPS (README.md).
+ */
+export const HOT_THRESHOLD = 1024;
 /** Most instructions one call of translated code runs (bounds interrupt latency). */
 export const JIT_SLICE = 1 << 16;
 /** Interpreter slice length between looks at the pc. */
