@@ -2,25 +2,12 @@
 // qemu-riscv64 (host Linux files in a scratch dir under /tmp) and under nodix
 // (tmpfs); their transcripts must be identical.
 import test from 'ava';
-import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from '../guest/harness.js';
+import { assertSameAsQemu, buildGuest, haveGcc, requireTools, runNodix } from '../guest/harness.js';
 
-function skip(t: { pass(): void; log(...s: string[]): void }): boolean {
-  if (haveGcc && haveQemu) return false;
-  const msg = 'skipped: riscv64-linux-gnu-gcc or qemu-riscv64 not installed';
-  if (requireTools) throw new Error(msg + ' (NODIX_REQUIRE_TOOLS=1)');
-  t.log(msg); t.pass();
-  return true;
-}
 
 for (const name of ['fs-io', 'fs-path', 'fs-perm', 'fs-pipe', 'fs-attr']) {
   test(`${name}: nodix prints what qemu-riscv64 prints`, async (t) => {
-    if (skip(t)) return;
-    const bin = buildGuest(name);
-    const q = runQemu(bin);
-    const n = await runNodix(bin);
-    t.is(n.stdout, q.stdout);
-    t.is(n.status, q.status);
-    t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+    await assertSameAsQemu(t, name);
   });
 }
 

@@ -3,28 +3,14 @@
 // execve is checked against a golden transcript because qemu-user cannot
 // execve a riscv64 binary without binfmt_misc.
 import test from 'ava';
-import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from './harness.js';
+import { assertSameAsQemu, buildGuest, runNodix, runQemu, skipUnlessTools } from './harness.js';
 
 const programs = ['hello', 'threads', 'fork_wait', 'cow', 'shared_mmap', 'mprotect_fault', 'brk', 'futex', 'clocks', 'pipe', 'mmap_misc', 'preempt', 'files', 'sync', 'poll_pipe', 'futex2'];
 
-function skipUnlessTools(t: { pass(msg?: string): void; log(...s: string[]): void }, needQemu: boolean): boolean {
-  if (haveGcc && (haveQemu || !needQemu)) return false;
-  const msg = `skipped: ${haveGcc ? '' : 'riscv64-linux-gnu-gcc '}${haveQemu || !needQemu ? '' : 'qemu-riscv64 '}not installed`;
-  if (requireTools) throw new Error(msg + ' (NODIX_REQUIRE_TOOLS=1)');
-  t.log(msg);
-  t.pass();
-  return true;
-}
 
 for (const name of programs) {
   test(`${name}: nodix prints what qemu-riscv64 prints`, async (t) => {
-    if (skipUnlessTools(t, true)) return;
-    const bin = buildGuest(name);
-    const q = runQemu(bin);
-    const n = await runNodix(bin);
-    t.is(n.stdout, q.stdout);
-    t.is(n.status, q.status);
-    t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+    await assertSameAsQemu(t, name);
   });
 }
 

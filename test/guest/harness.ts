@@ -56,3 +56,30 @@ export async function runNodix(bin: string, args: string[] = [], stdin = '', opt
   const w = r.status;
   return { stdout: host.stdout(), stderr: host.stderr(), status: (w & 0x7f) ? 128 + (w & 0x7f) : (w >> 8) & 0xff, log: b.kernel.log };
 }
+
+/** The slice of ava's ExecutionContext the helpers below use. */
+interface TestContext { pass(): void; log(...s: string[]): void; is(a: unknown, b: unknown): void; deepEqual(a: unknown, b: unknown): void }
+
+/**
+ * True (after logging and passing) when the cross gcc — and qemu-riscv64 when
+ * `needQemu` — is missing; under NODIX_REQUIRE_TOOLS=1 a missing tool fails instead.
+ */
+export function skipUnlessTools(t: TestContext, needQemu: boolean): boolean {
+  if (haveGcc && (haveQemu || !needQemu)) return false;
+  const msg = `skipped: ${haveGcc ? '' : 'riscv64-linux-gnu-gcc '}${haveQemu || !needQemu ? '' : 'qemu-riscv64 '}not installed`;
+  if (requireTools) throw new Error(msg + ' (NODIX_REQUIRE_TOOLS=1)');
+  t.log(msg);
+  t.pass();
+  return true;
+}
+
+/** Builds userland/tests/NAME.c, runs it on qemu-riscv64 and on nodix: same stdout, same status, no oops. */
+export async function assertSameAsQemu(t: TestContext, name: string, args: string[] = []): Promise<void> {
+  if (skipUnlessTools(t, true)) return;
+  const bin = buildGuest(name);
+  const q = runQemu(bin, args);
+  const n = await runNodix(bin, args);
+  t.is(n.stdout, q.stdout);
+  t.is(n.status, q.status);
+  t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+}

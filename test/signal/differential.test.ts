@@ -4,28 +4,15 @@
 // against Linux's documented result instead.
 // Skips (unless NODIX_REQUIRE_TOOLS=1) without riscv64-linux-gnu-gcc/qemu-riscv64.
 import test from 'ava';
-import { buildGuest, haveGcc, haveQemu, requireTools, runNodix, runQemu } from '../guest/harness.js';
+import { assertSameAsQemu, buildGuest, runNodix, runQemu, skipUnlessTools } from '../guest/harness.js';
 
 const all = ['sig-basic', 'sig-fault', 'sig-restart', 'sig-thread', 'sig-jobctl', 'sig-frame', 'sig-alarm'];
 const programs = process.env.NODIX_SIG_ONLY ? process.env.NODIX_SIG_ONLY.split(',') : all;
 
-function skipUnlessTools(t: { pass(): void; log(...s: string[]): void }, needQemu: boolean): boolean {
-  if (haveGcc && (haveQemu || !needQemu)) return false;
-  const msg = 'skipped: riscv64-linux-gnu-gcc or qemu-riscv64 not installed';
-  if (requireTools) throw new Error(msg + ' (NODIX_REQUIRE_TOOLS=1)');
-  t.log(msg); t.pass();
-  return true;
-}
 
 for (const name of programs) {
   test(`${name}: nodix prints what qemu-riscv64 prints`, async (t) => {
-    if (skipUnlessTools(t, true)) return;
-    const bin = buildGuest(name);
-    const q = runQemu(bin);
-    const n = await runNodix(bin);
-    t.is(n.stdout, q.stdout);
-    t.is(n.status, q.status);
-    t.deepEqual(n.log.filter((l) => l.includes('Oops')), []);
+    await assertSameAsQemu(t, name);
   });
 }
 
