@@ -104,3 +104,11 @@ test('the import scanner sees imports (self-check)', (t) => {
   const mine = importsOf(fileURLToPath(import.meta.url)).map((e) => e.spec);
   t.true(mine.includes('ava') && mine.includes('node:fs'));
 });
+
+test('layering: outside core/host and core/cli, nothing touches the Node `process` global', (t) => {
+  const re = /\bprocess\.(env|argv|exit|stdout|stderr|stdin|hrtime|cpuUsage|nextTick|on|platform|memoryUsage)\b/;
+  const files = areas.flatMap((a) => { try { return walk(join(root, a)); } catch { return []; } })
+    .filter((f) => { const r = relative(root, f); return !under(r, 'core/host') && !under(r, 'core/cli'); });
+  const bad = files.filter((f) => re.test(readFileSync(f, 'utf8'))).map((f) => relative(root, f));
+  t.deepEqual(bad, []);
+});

@@ -42,6 +42,7 @@ import { invalidateCode, TLB_EMPTY, TLB_SIZE } from './hart-mem.js';
 import { X_OFF, TLB_OFF, TLB_BYTES } from './jit/layout.js';
 import { Jit, runJit } from './jit/index.js';
 import type { JitOptions } from './jit/index.js';
+import { hostEnv } from '../lib/env.js';
 
 export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3 } as const;
 export type RunExitCode = (typeof RunExit)[keyof typeof RunExit];
@@ -162,7 +163,7 @@ export class Hart {
     this.dcPageOf = new Int32Array(dcPages).fill(-1);
     this.codePage = new Uint8Array(pages);
     this.tlbFlush();
-    const jo = opts.jit ?? process.env.NODIX_JIT !== '0';
+    const jo = opts.jit ?? hostEnv('NODIX_JIT') !== '0';
     if (jo !== false && this.ram.wasmMemory !== null) this.jit = new Jit(this, jo === true ? {} : jo);
   }
 

@@ -13,6 +13,7 @@
 
 import { WA } from './jit/wasm.js';
 import type { WasmMemory } from './jit/wasm.js';
+import { hostEnv } from '../lib/env.js';
 
 export const DRAM_BASE = 0x8000_0000;
 export const DEFAULT_RAM_SIZE = 256 * 1024 * 1024;
@@ -35,7 +36,7 @@ export class PhysMem {
     if (size <= 0 || size % 4096 !== 0) throw new RangeError(`RAM size must be a positive multiple of 4096, got ${size}`);
     let buffer: ArrayBuffer | null = null;
     const ramPages = Math.ceil(size / 65536);
-    if (WA !== undefined && ramPages + 1 <= 32768 && process.env.NODIX_JIT !== '0') {
+    if (WA !== undefined && ramPages + 1 <= 32768 && hostEnv('NODIX_JIT') !== '0') {
       try {
         const mem = new WA.Memory({ initial: ramPages + 1, maximum: ramPages + 1 });
         this.wasmMemory = mem;
