@@ -143,22 +143,15 @@ export class PageTable {
   copyLeavesTo(dst: PageTable, start: number, end: number, shared: boolean): number {
     const v = this.v, base = this.base, refs = this.frames.refs;
     let n = 0;
-    let va = start;
-    while (va < end) {
-      const chunkEnd = Math.min(end, (Math.floor(va / 0x200000) + 1) * 0x200000);
-      const l2 = this.root + vpn(va, 2) * 8;
-      if (!(this.pteLo(l2) & PTE_V)) { va = Math.min(end, (Math.floor(va / 0x40000000) + 1) * 0x40000000); continue; }
-      const l1 = this.ptePa(l2) + vpn(va, 1) * 8;
-      if (!(this.pteLo(l1) & PTE_V)) { va = chunkEnd; continue; }
-      const src = this.ptePa(l1) - base;
+    const ok = this.forEachLeafTable(start, end, (src, first, last, va) => {
       let dstTable = -1;
-      for (let i = vpn(va, 0), last = vpn(chunkEnd - PGSIZE, 0); i <= last; i++) {
+      for (let i = first; i <= last; i++) {
         const off = src + i * 8;
         let lo = v.getUint32(off, true);
         if (!(lo & PRESENT)) continue;
         if (dstTable === -1) {
           const pte = dst.walk(va, true);
-          if (pte === -1) return -1;
+          if (pte === -1) return false;
           dstTable = pte - vpn(va, 0) * 8 - base;
         }
         if (!shared && (lo & PTE_W)) { lo = ((lo & ~PTE_W) | PTE_COW) >>> 0; v.setUint32(off, lo, true); }
@@ -168,24 +161,17 @@ export class PageTable {
         refs[((lo >>> 10) + (hi & 0xfffff) * TWO22) - base / PGSIZE]++;
         n++;
       }
-      va = chunkEnd;
-    }
-    return n;
+      return true;
+    });
+    return ok ? n : -1;
   }
 
   /** Clears every present leaf in [start, end) and drops its frame reference; returns how many. */
   zapLeaves(start: number, end: number): number {
-    const v = this.v, base = this.base, frames = this.frames;
+    const v = this.v, frames = this.frames;
     let n = 0;
-    let va = start;
-    while (va < end) {
-      const chunkEnd = Math.min(end, (Math.floor(va / 0x200000) + 1) * 0x200000);
-      const l2 = this.root + vpn(va, 2) * 8;
-      if (!(this.pteLo(l2) & PTE_V)) { va = Math.min(end, (Math.floor(va / 0x40000000) + 1) * 0x40000000); continue; }
-      const l1 = this.ptePa(l2) + vpn(va, 1) * 8;
-      if (!(this.pteLo(l1) & PTE_V)) { va = chunkEnd; continue; }
-      const t0 = this.ptePa(l1) - base;
-      for (let i = vpn(va, 0), last = vpn(chunkEnd - PGSIZE, 0); i <= last; i++) {
+    this.forEachLeafTable(start, end, (t0, first, last) => {
+      for (let i = first; i <= last; i++) {
         const off = t0 + i * 8;
         const lo = v.getUint32(off, true);
         if (!(lo & PRESENT)) continue;
@@ -195,9 +181,29 @@ export class PageTable {
         v.setUint32(off + 4, 0, true);
         n++;
       }
+      return true;
+    });
+    return n;
+  }
+
+  /**
+   * Calls `fn` once per existing level-0 table covering [start, end): with the table's offset in RAM,
+   * the first and last entry index inside the range, and the virtual address of the first entry.
+   * Missing upper-level tables are skipped a whole 1 GiB / 2 MiB at a time. `fn` returns false to stop;
+   * the result is false when it did.
+   */
+  private forEachLeafTable(start: number, end: number, fn: (tableOff: number, first: number, last: number, va: number) => boolean): boolean {
+    let va = start;
+    while (va < end) {
+      const chunkEnd = Math.min(end, (Math.floor(va / 0x200000) + 1) * 0x200000);
+      const l2 = this.root + vpn(va, 2) * 8;
+      if (!(this.pteLo(l2) & PTE_V)) { va = Math.min(end, (Math.floor(va / 0x40000000) + 1) * 0x40000000); continue; }
+      const l1 = this.ptePa(l2) + vpn(va, 1) * 8;
+      if (!(this.pteLo(l1) & PTE_V)) { va = chunkEnd; continue; }
+      if (!fn(this.ptePa(l1) - this.base, vpn(va, 0), vpn(chunkEnd - PGSIZE, 0), va)) return false;
       va = chunkEnd;
     }
-    return n;
+    return true;
   }
 
   /** Frees the table pages of the user half (leaves must already be released by the caller). */
