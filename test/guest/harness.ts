@@ -1,10 +1,10 @@
 // Shared helpers for guest tests: build a userland/tests C program with
-// riscv64-linux-gnu-gcc -static -O2 into .cache/guest (rebuilt when the source
+// riscv64-linux-gnu-gcc -static -O2 into .cache/guest (rebuilt when the source or a shared header
 // changes), run it under qemu-riscv64 and under nodix (boot() in-process), and
 // report whether the tools exist (tests skip unless NODIX_REQUIRE_TOOLS=1).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot, type BootOptions } from '../../core/boot.js';
@@ -20,13 +20,23 @@ export const haveGcc = have('riscv64-linux-gnu-gcc');
 export const haveQemu = have('qemu-riscv64');
 export const requireTools = process.env.NODIX_REQUIRE_TOOLS === '1';
 
+/** The shared headers of userland/tests: a change to one rebuilds every program (they are few and small). */
+let headerTexts: Buffer[] | undefined;
+function headers(): Buffer[] {
+  const dir = join(root, 'userland', 'tests');
+  headerTexts ??= readdirSync(dir).filter((f) => f.endsWith('.h')).sort().map((f) => readFileSync(join(dir, f)));
+  return headerTexts;
+}
+
 /** Builds userland/tests/<name>.c (static, -O2); returns the binary path. */
 export function buildGuest(name: string, extra: string[] = []): string {
   const src = join(root, 'userland', 'tests', `${name}.c`);
   const text = readFileSync(src);
-  const hash = createHash('sha256').update(text).update(extra.join(' ')).digest('hex').slice(0, 12);
+  const hash = createHash('sha256').update(text).update(extra.join(' '));
+  for (const h of headers()) hash.update(h);
+  const digest = hash.digest('hex').slice(0, 12);
   mkdirSync(cacheDir, { recursive: true });
-  const out = join(cacheDir, `${name}-${hash}`);
+  const out = join(cacheDir, `${name}-${digest}`);
   if (!existsSync(out)) {
     execFileSync('riscv64-linux-gnu-gcc', ['-static', '-O2', '-o', out + '.tmp', src, '-lpthread', ...extra], { stdio: 'pipe' });
     execFileSync('mv', [out + '.tmp', out]);

@@ -55,8 +55,9 @@ int main(void) {
   FD_ZERO(&rs); FD_SET(p[0], &rs);
   fd_set ws; FD_ZERO(&ws); FD_SET(p[1], &ws);
   SHOW("select ready", select(p[1] + 1, &rs, &ws, NULL, &tv)); printf("isset r %d w %d\n", FD_ISSET(p[0], &rs) != 0, FD_ISSET(p[1], &ws) != 0);
-  FD_ZERO(&rs); FD_SET(99, &rs);
-  CHECK("select bad fd", select(100, &rs, NULL, NULL, &tv));
+  int bad = closed_fd();
+  FD_ZERO(&rs); FD_SET(bad, &rs);
+  CHECK("select bad fd", select(bad + 1, &rs, NULL, NULL, &tv));
   int e = eventfd(3, EFD_NONBLOCK);
   uint64_t v = 0;
   SHOW("eventfd read", read(e, &v, 8)); printf("value %llu\n", (unsigned long long)v);

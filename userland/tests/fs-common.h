@@ -39,6 +39,15 @@ static void enter_scratch(const char *tag) {
   umask(022);
 }
 
+/** A descriptor number that is certainly not open: the lowest free one. A fixed number such as 99 may be
+ * open in the process that runs the test (qemu-user passes the host's inherited descriptors through). */
+static int closed_fd(void) {
+  int fd = dup(0);
+  if (fd < 0) { perror("dup"); exit(2); }
+  close(fd);
+  return fd;
+}
+
 static void write_file(const char *path, const char *text, int mode) {
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
   if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text)) { perror(path); exit(2); }

@@ -22,8 +22,8 @@ int main(int argc, char **argv) {
   CHECK("dup3 same", dup3(5, 5, 0));
   SHOW("dup2 same", dup2(5, 5));
   CHECK("dup3 bad flag", dup3(5, 8, 1));
-  CHECK("dup bad", dup(99));
-  CHECK("close bad", close(99));
+  CHECK("dup bad", dup(closed_fd()));
+  CHECK("close bad", close(closed_fd()));
   SHOW("getfl", fcntl(fd, F_GETFL) & ~0100000);
   fcntl(fd, F_SETFL, O_APPEND | O_NONBLOCK | O_RDONLY);
   SHOW("getfl after setfl", fcntl(5, F_GETFL) & ~0100000);

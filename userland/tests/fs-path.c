@@ -71,8 +71,8 @@ int main(void) {
   int dfd = open("d", O_RDONLY | O_DIRECTORY);
   CHECK("openat dirfd", openat(dfd, "inner", O_RDONLY));
   CHECK("openat file fd", openat(open("file", O_RDONLY), "x", O_RDONLY));
-  CHECK("openat bad fd", openat(999, "x", O_RDONLY));
-  CHECK("openat bad fd abs", openat(999, "/tmp", O_RDONLY));
+  CHECK("openat bad fd", openat(closed_fd(), "x", O_RDONLY));
+  CHECK("openat bad fd abs", openat(closed_fd(), "/tmp", O_RDONLY));
   CHECK("fstatat empty no flag", fstatat(dfd, "", &s1, 0));
   CHECK("fstatat empty", fstatat(dfd, "", &s1, AT_EMPTY_PATH));
   printf("empty-path is dir: %d\n", S_ISDIR(s1.st_mode));

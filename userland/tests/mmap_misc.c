@@ -9,6 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* The lowest free descriptor: certainly closed, unlike a fixed number the host may have passed down. */
+static int closed_fd(void) { int fd = dup(0); close(fd); return fd; }
+
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
 #endif
@@ -55,7 +58,7 @@ int main(void) {
   printf("file offset map: %c\n", f2[0]);
   printf("msync: %d\n", msync(f, pg, MS_SYNC));
   errno = 0;
-  printf("bad fd: %s\n", mmap(NULL, pg, PROT_READ, MAP_PRIVATE, 99, 0) == MAP_FAILED && errno == EBADF ? "EBADF" : "?");
+  printf("bad fd: %s\n", mmap(NULL, pg, PROT_READ, MAP_PRIVATE, closed_fd(), 0) == MAP_FAILED && errno == EBADF ? "EBADF" : "?");
   close(fd);
   unlink("/tmp/nodix-mmap-test");
   return 0;
