@@ -49,8 +49,10 @@ export interface JitStats {
   /** Instructions retired in translated code / by the interpreter under the dispatcher. */
   jitInsns: number;
   interpInsns: number;
-  /** Exits that handed one instruction to the interpreter. */
+  /** Exits that handed one instruction to the interpreter (or an ecall to the embedder's hook). */
   interpExits: number;
+  /** Ecalls handed from translated code straight to the ecall hook. */
+  hostEcalls: number;
   /** Loads/stores that missed the inline TLB and took the slow path from translated code. */
   slowAccesses: number;
   compileMs: number;
@@ -77,7 +79,7 @@ export class Jit {
   readonly wanted: (number[] | null)[];
   readonly threshold: number;
   readonly stats: JitStats = {
-    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, slowAccesses: 0,
+    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, hostEcalls: 0, slowAccesses: 0,
     compileMs: 0, emitMs: 0, failures: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
@@ -201,6 +203,27 @@ function stepsToBlock(h: Hart, entries: Uint16Array, page: number, off: number):
   return k;
 }
 
+/** True if the 32-bit instruction at page offset `off` of the pc's page (fetch TLB slot ti, still holding it) is ecall. */
+function isEcall(h: Hart, ti: number, lo: number, hi: number, off: number): boolean {
+  if ((off & 1) !== 0 || off > 4092 || h.tlbXTagLo[ti] !== (lo & ~4095) || h.tlbXTagHi[ti] !== hi) return false;
+  const i = (h.tlbXOff[ti] + off) >>> 1, u16 = h.ram.u16;
+  return u16[i] === 0x73 && u16[i + 1] === 0;
+}
+
+/**
+ * Hands the ecall at h.pc (from U-mode, reported to the embedder) to h.ecallHook with the trap
+ * fields set as the interpreter sets them. Returns -1 when the hart goes on (the hook handled it),
+ * else the RunExit for run() to return: TRAP (declined) or ECALL (handled, control wanted back).
+ */
+export function hostEcall(h: Hart): number {
+  h.trapCause = 8; h.trapIsInterrupt = false; h.trapTval = 0; h.trapPc = h.pc;
+  const r = h.ecallHook!();
+  if (r === 0) return 1; // DECLINED: RunExit.TRAP
+  if (r !== 1) return 4; // STOP: RunExit.ECALL
+  h.mmu.sync(h); // the embedder may have changed priv or CSRs directly
+  return -1;
+}
+
 /** Runs at most `budget` instructions through translated code and the interpreter; returns a RunExit. */
 export function runJit(h: Hart, jit: Jit, budget: number): number {
   const s32 = jit.s32;
@@ -248,7 +271,11 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
       const n = h.instret - before;
       count += n; st.interpInsns += n;
       interpreted = true;
-      if (r !== 0) return r;
+      if (r !== 0) {
+        if (r !== 1 || h.trapCause !== 8 || h.trapIsInterrupt || h.ecallHook === null) return r;
+        const e = hostEcall(h);
+        if (e >= 0) return e;
+      }
       continue;
     }
     st.hits++;
@@ -265,16 +292,35 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     else h.pc = hi * TWO32 + ((lo & ~4095) >>> 0) + s32[NEXTOFF_OFF >> 2];
     interpreted = false;
     if ((status & ST_INTERP) !== 0 || n === 0) {
-      // One instruction in the interpreter (a system instruction, a trap), or the rest of the
-      // budget when the next block is longer than that.
       st.interpExits++;
       if (jit.trace !== null) jit.trace(h.pc, 1);
+      // An ecall from U with an ecall hook (hart.ts): straight to the embedder, without the
+      // interpreter. It checks what the interpreter would before the ecall: halt, interrupts.
+      if (status === ST_INTERP && h.ecallHook !== null && h.priv === 0 && (h.trapToHost & 1) !== 0 &&
+          isEcall(h, ti, lo, hi, s32[NEXTOFF_OFF >> 2])) {
+        if (h.halted) return 3; // HALT
+        const ir = checkInterrupts(h);
+        if (ir === 2) return 1; // TRAP
+        if (ir === 0) {
+          st.hostEcalls++;
+          const e = hostEcall(h);
+          if (e >= 0) return e;
+        }
+        interpreted = true;
+        continue;
+      }
+      // One instruction in the interpreter (a system instruction, a trap), or the rest of the
+      // budget when the next block is longer than that.
       const before = h.instret;
       const r = execute(h, (status & ST_INTERP) !== 0 ? 1 : left - n);
       const k = h.instret - before;
       count += k; st.interpInsns += k;
       interpreted = true;
-      if (r !== 0) return r;
+      if (r !== 0) {
+        if (r !== 1 || h.trapCause !== 8 || h.trapIsInterrupt || h.ecallHook === null) return r;
+        const e = hostEcall(h);
+        if (e >= 0) return e;
+      }
     }
   }
 }
