@@ -129,8 +129,7 @@ function probe(args: string[]): number {
 async function verify(args: string[]): Promise<number> {
   let mod: { main: (argv: string[]) => number | Promise<number> };
   try {
-    const spec: string = './bpf-verify.js';
-    mod = (await import(spec)) as typeof mod;
+    mod = await import('./bpf-verify.js');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return fail('verify is not available in this build', 2);
     throw e;

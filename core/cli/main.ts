@@ -2,20 +2,22 @@
 // core/cli/, loaded on demand so that `nodix machine` never pays for the kernel
 // and `nodix bpf` never pays for the hart. The command names and their flags are
 // a contract that scripts depend on (README "Commands"): keep them stable.
+// Each command's import is a literal `import('./x.js')` so that the bundler
+// (bin/build-bundle.js) follows it; in the bundle it is a lazy initializer.
 
 export type CommandMain = (argv: string[]) => number | Promise<number>;
 
 interface Command {
   readonly summary: string;
-  /** Module path relative to this file; it exports `main: CommandMain`. */
-  readonly module: string;
+  /** Loads the command's module, which exports `main: CommandMain`. */
+  readonly load: () => Promise<{ main: CommandMain }>;
 }
 
 const commands: Record<string, Command> = {
-  boot: { summary: 'boot the kernel to a shell on this terminal', module: './boot.js' },
-  run: { summary: 'run one Linux riscv64 program and exit with its status', module: './run.js' },
-  machine: { summary: 'run a bare-metal RISC-V ELF (HTIF exit code)', module: './machine.js' },
-  bpf: { summary: 'eBPF tools: asm, disasm, run, verify, probe', module: './bpf.js' },
+  boot: { summary: 'boot the kernel to a shell on this terminal', load: () => import('./boot.js') },
+  run: { summary: 'run one Linux riscv64 program and exit with its status', load: () => import('./run.js') },
+  machine: { summary: 'run a bare-metal RISC-V ELF (HTIF exit code)', load: () => import('./machine.js') },
+  bpf: { summary: 'eBPF tools: asm, disasm, run, verify, probe', load: () => import('./bpf.js') },
 };
 
 function usage(): string {
@@ -37,9 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let mod: { main: CommandMain };
   try {
-    // A computed specifier: each command module is type-checked on its own.
-    const spec: string = cmd.module;
-    mod = (await import(spec)) as { main: CommandMain };
+    mod = await cmd.load();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
       console.error(`nodix: '${name}' is not available in this build`);

@@ -1,12 +1,15 @@
 // `nodix run [--mount HOST:GUEST[:ro]]... [--cwd DIR] [--env K=V]... [--memory SIZE] PROGRAM [ARGS...]`:
 // boots a kernel, runs PROGRAM with stdio bridged to this process, and exits
-// with its status (128+N when killed by signal N). PROGRAM is a guest path, or
-// a host file, which is made visible inside the guest at its absolute host
-// path so /proc/self/exe and re-executing it work.
+// with its status (128+N when killed by signal N). PROGRAM is a guest path
+// when the guest has that file (`nodix run /bin/true` runs the userland's true,
+// not the host's), otherwise a host file, which is made visible inside the
+// guest at its absolute host path so /proc/self/exe and re-executing it work.
 import { resolve } from 'node:path';
 import { boot, shellStatus } from '../boot.js';
 import { NodeHost, isHostFile } from '../host/node.js';
 import { Errno } from '../abi/errno.js';
+import { S_IFMT, S_IFREG } from '../abi/linux.js';
+import { Inode } from '../kernel/fs/bootfs.js';
 import { userlandBin } from './paths.js';
 
 const USAGE = 'usage: nodix run [--mount HOST:GUEST[:ro]]... [--cwd DIR] [--env K=V]... [--memory SIZE] [--deterministic] [--no-aslr] PROGRAM [ARGS...]';
@@ -55,16 +58,18 @@ export async function main(argv: string[]): Promise<number> {
   if (program === undefined) { console.error(USAGE); return 2; }
   const args = argv.slice(i + 1);
   const host = new NodeHost();
-  const files: Record<string, Uint8Array> = {};
+  // The mounts come after the host program's file, in boot()'s order (image, files, mounts).
+  const k = boot({ host, memory, deterministic, aslr, binDir: userlandBin() });
+  const rootfs = k.kernel.rootfs;
   let guestPath = program;
-  if (isHostFile(program)) {
+  if (!(program.startsWith('/') && isGuestFile(rootfs.lookup(program))) && isHostFile(program)) {
     guestPath = resolve(program);
     const b = host.fs.readFile(guestPath);
-    if (b !== null) files[guestPath] = b;
+    if (b !== null) rootfs.addFile(guestPath, b, 0o755);
   }
-  const k = boot({ host, memory, mounts, files, deterministic, aslr, binDir: userlandBin() });
+  for (const m of mounts) rootfs.mountHost(m.host, m.guest, m.rw);
   const envp = ['PATH=/usr/local/bin:/usr/bin:/bin', 'HOME=/root', ...env];
-  if (cwd !== undefined) k.kernel.rootfs.mkdirp(cwd);
+  if (cwd !== undefined) rootfs.mkdirp(cwd);
   const pid = k.spawn(guestPath, [program, ...args], { cwd, envp });
   if (pid instanceof Errno) {
     console.error(`nodix run: ${program}: ${describe(pid)}`);
@@ -82,6 +87,9 @@ export async function main(argv: string[]): Promise<number> {
   if (process.env.NODIX_DMESG) for (const l of k.kernel.log) console.error(l);
   return shellStatus(status);
 }
+
+/** A regular file of the guest's boot image (not a directory, device or error). */
+function isGuestFile(ino: Inode | Errno): boolean { return ino instanceof Inode && (ino.mode & S_IFMT) === S_IFREG; }
 
 function describe(e: Errno): string {
   switch (e.name) {
