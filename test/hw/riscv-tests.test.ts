@@ -21,13 +21,18 @@ function binaries(d: string): string[] {
   return readdirSync(d).filter((f) => NAME.test(f) && statSync(join(d, f)).isFile()).sort();
 }
 
-function run(elf: string, jit: false | { threshold: number }): { status: MachineStatus; console: string } {
+/** Runs one binary; jitInsns counts instructions executed by translated code (0 without a translator). */
+function run(elf: string, jit: false | { threshold: number }): { status: MachineStatus; console: string; jitInsns: number } {
   let out = '';
   const m = new Machine({ deterministic: true, ramSize: 64 * 1024 * 1024, jit, console: (b) => { out += String.fromCharCode(b); } });
   const loaded = m.loadElfBytes(readFileSync(elf));
   if (!loaded.ok) throw new Error(`${elf}: ${loaded.message}`);
-  return { status: m.runSync({ maxInsns: 50_000_000 }), console: out };
+  const status = m.runSync({ maxInsns: 50_000_000 });
+  return { status, console: out, jitInsns: m.hart.jit?.stats.jitInsns ?? 0 };
 }
+
+/** Whether this host gives the Machine WebAssembly RAM (else the JIT cannot exist: NODIX_JIT=0). */
+const jitAvailable = (() => new Machine({ ramSize: 1 << 20 }).hart.jit !== null)();
 
 if (dir === undefined || dir === '') {
   test('riscv-tests: skipped (set NODIX_RISCV_TESTS to a directory of built riscv-tests ISA binaries)', (t) => {
@@ -47,6 +52,8 @@ if (dir === undefined || dir === '') {
         if (excuse !== undefined) { t.log(`excused: ${excuse}`); t.pass(); return; }
         const what = r.status.kind === 'exit' ? `failed case ${r.status.code}` : JSON.stringify(r.status);
         t.deepEqual(r.status, { kind: 'exit', code: 0 }, `${name}: ${what}${r.console === '' ? '' : `; console: ${r.console.trim()}`}`);
+        if (jit === false) t.is(r.jitInsns, 0, 'interpreter-only run executed translated code');
+        else if (jitAvailable) t.true(r.jitInsns > 0, 'JIT run never executed translated code');
       });
     }
   }
