@@ -24,6 +24,7 @@ export const traceHooks: { sysEnter: SyscallFilter | null; sysExit: SyscallTrace
 
 /** Writes a JS number (safe integer) as a 64-bit register value. */
 export function setReg(x: Int32Array, reg: number, v: number): void {
+  if ((v | 0) === v) { x[2 * reg] = v; x[2 * reg + 1] = v >> 31; return; } // the usual small result, no division
   x[2 * reg] = v | 0;
   x[2 * reg + 1] = Math.floor(v / 4294967296) | 0;
 }

@@ -228,6 +228,9 @@ export function hostEcall(h: Hart): number {
 export function runJit(h: Hart, jit: Jit, budget: number): number {
   const s32 = jit.s32;
   const st = jit.stats;
+  // Loop-invariant arrays, loaded once (V8 cannot hoist them across the calls below).
+  const tagLo = h.tlbXTagLo, tagHi = h.tlbXTagHi, tOff = h.tlbXOff;
+  const fns = jit.fns, entries = jit.entries;
   let count = 0;
   // True after the interpreter ran: the pc may be inside a block rather than at an entry.
   let interpreted = true;
@@ -235,32 +238,32 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     if (h.halted) return 3; // HALT
     if (count >= budget) return 0; // BUDGET
     const left = budget - count;
-    // The physical page of the pc, if the fetch TLB knows it.
+    // The physical page of the pc, if the fetch TLB knows it (no division for the usual pc below 2^31).
     const pc = h.pc;
-    const lo = pc | 0, hi = Math.floor(pc / TWO32) | 0;
+    const lo = pc | 0, hi = pc >= 0 && pc < 2147483648 ? 0 : Math.floor(pc / TWO32) | 0;
     const ti = (lo >>> 12) & 1023;
     let fn: PageFn | null = null, idx = 0, slice = INTERP_SLICE;
-    if ((lo & 1) === 0 && h.tlbXTagLo[ti] === (lo & ~4095) && h.tlbXTagHi[ti] === hi) {
-      const page = h.tlbXOff[ti] >>> 12, off = lo & 4095;
+    if ((lo & 1) === 0 && tagLo[ti] === (lo & ~4095) && tagHi[ti] === hi) {
+      const page = tOff[ti] >>> 12, off = lo & 4095;
       st.lookups++;
-      fn = jit.fns[page];
+      fn = fns[page];
       if (fn !== null) {
-        idx = jit.entries[page]![off >> 1];
+        idx = entries[page]![off >> 1];
         if (idx === 0) {
           // After an interpreted instruction the pc is usually inside a block: step to the
           // next block start. Arriving by a jump at a new offset: retranslate with it as an entry.
           if (!interpreted && jit.retrans[page] < MAX_RETRANSLATE && h.dcSlotOf[page] >= 0) {
             jit.retrans[page]++;
             jit.translateAt(page, off);
-            fn = jit.fns[page];
-            idx = fn === null ? 0 : jit.entries[page]![off >> 1];
+            fn = fns[page];
+            idx = fn === null ? 0 : entries[page]![off >> 1];
           }
-          if (idx === 0) { fn = null; slice = stepsToBlock(h, jit.entries[page]!, page, off); }
+          if (idx === 0) { fn = null; slice = stepsToBlock(h, entries[page]!, page, off); }
         }
       } else if (++jit.hot[page] >= jit.threshold && h.dcSlotOf[page] >= 0 && jit.failed[page] === 0) {
         jit.translateAt(page, off);
-        fn = jit.fns[page];
-        idx = fn === null ? 0 : jit.entries[page]![off >> 1];
+        fn = fns[page];
+        idx = fn === null ? 0 : entries[page]![off >> 1];
         if (idx === 0) fn = null;
       }
     }
@@ -282,14 +285,19 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     const ir = checkInterrupts(h);
     if (ir !== 0) { if (ir === 2) return 1; /* TRAP */ interpreted = false; continue; }
     h.irqCheck = false;
-    s32[VBASE_OFF >> 2] = lo & ~4095; s32[(VBASE_OFF >> 2) + 1] = hi;
+    const vlo = lo & ~4095;
+    s32[VBASE_OFF >> 2] = vlo; s32[(VBASE_OFF >> 2) + 1] = hi;
     st.calls++;
     const n = fn(idx - 1, left < JIT_SLICE ? left : JIT_SLICE);
     count += n; st.jitInsns += n;
     h.instret += n;
     const status = s32[STATUS_OFF >> 2];
-    if ((status & ST_ABS) !== 0) h.pc = s32[(NEXTPC_OFF >> 2) + 1] * TWO32 + (s32[NEXTPC_OFF >> 2] >>> 0);
-    else h.pc = hi * TWO32 + ((lo & ~4095) >>> 0) + s32[NEXTOFF_OFF >> 2];
+    if ((status & ST_ABS) !== 0) {
+      const nhi = s32[(NEXTPC_OFF >> 2) + 1];
+      h.pc = nhi === 0 ? s32[NEXTPC_OFF >> 2] >>> 0 : nhi * TWO32 + (s32[NEXTPC_OFF >> 2] >>> 0);
+    } else {
+      h.pc = hi === 0 ? (vlo >>> 0) + s32[NEXTOFF_OFF >> 2] : hi * TWO32 + (vlo >>> 0) + s32[NEXTOFF_OFF >> 2];
+    }
     interpreted = false;
     if ((status & ST_INTERP) !== 0 || n === 0) {
       st.interpExits++;
