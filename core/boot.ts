@@ -89,8 +89,8 @@ export interface Booted {
 
 /**
  * Copies a host directory tree into the guest root (boot image): directories, regular files
- * (bytes are the inode's backing, not copied) and symbolic links as links; skips .keep files
- * and the top-level README.md.
+ * (read from the host when first used, then the inode's backing, not copied) and symbolic
+ * links as links; skips .keep files and the top-level README.md.
  */
 function copyTree(host: Host, fs: Booted['kernel']['rootfs'], hostDir: string, guest: string): void {
   const hfs = host.fs!;
@@ -101,7 +101,7 @@ function copyTree(host: Host, fs: Booted['kernel']['rootfs'], hostDir: string, g
     if (st === null) continue;
     if (st.isSymlink) { const target = hfs.readlink(from); if (target !== null) { removeEntry(fs, to); fs.symlink(to, target); } }
     else if (st.isDir) { fs.mkdirp(to); copyTree(host, fs, from, to); }
-    else if (st.isFile) { const b = hfs.readFile(from); if (b !== null) fs.addFile(to, b, st.mode & 0o7777); }
+    else if (st.isFile) fs.addLazyFile(to, st.size, () => hfs.readFile(from), st.mode & 0o7777);
   }
 }
 

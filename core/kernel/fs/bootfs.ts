@@ -3,8 +3,9 @@
 // root with devfs on /dev and a tmpfs on /tmp, and offers the embedder's
 // helpers (RootFs: mkdirp, addFile, addDevice, symlink, mountHost, lookup,
 // contents) used by boot.ts, the CLI and exec. The userland image (bin/ and
-// rootfs/) is copied in by boot with addFile/mkdirp: file bytes stay in the
-// inode's `backing` and only enter the page cache when written.
+// rootfs/) is copied in by boot with addLazyFile/mkdirp: file bytes are read
+// from the host at first use, stay in the inode's `backing` and only enter the
+// page cache when written.
 import { EEXIST, type Errno } from '../../abi/errno.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG } from '../../abi/linux.js';
 import type { Kernel } from '../kernel.js';
@@ -15,6 +16,8 @@ import { CharDevices, DEV_NODES, mkdev, registerMemDevices, type CharDevice } fr
 import { Vfs, isPath } from './vfs.js';
 import { cacheOf } from './regfile.js';
 import type { FileOps } from './file.js';
+
+const EMPTY = new Uint8Array(0);
 
 export class RootFs {
   readonly vfs: Vfs;
@@ -73,6 +76,24 @@ export class RootFs {
     const ino = newInode(dir.sb, S_IFREG | (mode & 0o7777), null, this.now(), null);
     ino.backing = data; ino.size = data.length;
     return this.place(path, ino);
+  }
+
+  /**
+   * Adds a regular file of the boot image whose bytes are read by `load` when first needed
+   * (exec, read, mmap) instead of at boot: `nodix run` boots with ~80 programs and runs one.
+   * The inode's `backing` becomes a getter on this inode only; after the first read (or any
+   * write to it, e.g. truncate) it is that value. A load that fails gives an empty file.
+   */
+  addLazyFile(path: string, size: number, load: () => Uint8Array | null, mode = 0o755): Inode {
+    const ino = this.addFile(path, EMPTY, mode);
+    ino.size = size;
+    let bytes: Uint8Array | null | undefined;
+    Object.defineProperty(ino, 'backing', {
+      configurable: true, enumerable: true,
+      get: (): Uint8Array | null => (bytes === undefined ? (bytes = load() ?? EMPTY) : bytes),
+      set: (v: Uint8Array | null) => { bytes = v; },
+    });
+    return ino;
   }
 
   /** A device node for an already registered device number (or registers `ops` under it). */
