@@ -1,7 +1,7 @@
 // Kernel benchmarks (figures only, no assertions): the getpid round trip from
 // a guest loop next to native getpid, fork+exit+wait of a process that touched
 // 4 MiB next to native, execve of a static binary next to native, and the wall
-// time of `nodix run /bin/true` (a static binary) including Node start.
+// time of `nodix run /bin/true` including Node start (wall and CPU: boot.bench.ts).
 // Needs riscv64-linux-gnu-gcc; native figures need gcc.
 // First, the hart-speed figure of issue 3: bench/programs/mix.c built as a
 // static Linux program, run by nodix (boot() + runProgram, the `nodix run`
@@ -15,6 +15,7 @@ import { buildGuest, haveGcc, haveQemu, root, runNodix } from '../test/guest/har
 import { boot } from '../core/boot.js';
 import { MemoryHost } from '../core/kernel/host.js';
 import { patchRounds } from './machine.bench.js';
+import { startFigures } from './boot.bench.js';
 
 // mix.c prints through HTIF's tohost/fromhost; as a Linux program they become calls that write(2) the byte.
 const MIX_LINUX = `#include <stdint.h>
@@ -122,16 +123,9 @@ export async function run(): Promise<void> {
   console.log(`fork+exit+wait after touching 4 MiB: ${f.stdout.trim()} us   native: ${native('bench_fork', ['200']) ?? 'n/a'} us`);
   const e = await runNodix(buildGuest('bench_exec'), ['200']);
   console.log(`execve of a static binary (guest loop): ${e.stdout.trim()} us   native: ${native('bench_exec', ['200']) ?? 'n/a'} us`);
+  // `node bin/nodix.js run /bin/true` (the userland's true) from process start: boot.bench.ts.
+  console.log(startFigures());
   const tru = buildGuest('true');
-  const cli = join(root, 'bin', 'nodix.js');
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = process.hrtime.bigint();
-    spawnSync(process.execPath, [cli, 'run', tru], { stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`nodix run /bin/true wall time: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)} ms, including Node start)`);
   const t0 = process.hrtime.bigint();
   const r = await runNodix(tru);
   console.log(`execve of a static binary in-process (boot + exec + exit): ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms (status ${r.status})`);
