@@ -15,7 +15,7 @@ import type { Hart } from '../hart.js';
 import { execute } from '../hart-exec.js';
 import { checkInterrupts } from '../trap.js';
 import { translatePage } from './translate.js';
-import { WA } from './wasm.js';
+import { WA, compileModule } from './wasm.js';
 import type { WasmInstance } from './wasm.js';
 import { execFp } from '../fpu/index.js';
 import { execFpMem, SYS_OK } from '../hart-system.js';
@@ -162,7 +162,7 @@ export class Jit {
     try {
       t = translatePage(this.h, page * 4096, want);
       this.stats.emitMs += performance.now() - t0;
-      inst = new WA!.Instance(new WA!.Module(t.bytes), this.imports);
+      inst = new WA!.Instance(compileModule(t.bytes), this.imports);
     } catch (e) {
       // A translator bug or an engine limit: this page stays interpreted (the hart stays correct).
       this.stats.failures++;

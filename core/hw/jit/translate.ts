@@ -1,12 +1,17 @@
 // The translator: one 4 KiB physical page of guest code -> one WebAssembly
 // function. Blocks are found from the entry offsets the dispatcher asked for
-// (following branch targets, fall-throughs and return points inside the page);
-// the function is a dispatch loop over them (br_table on the block index), so
-// branches and loops inside the page never return to JavaScript. Guest
-// registers live in i64 locals for the whole call (loaded at entry, the
-// written ones stored at exit); guest RAM is memory offset 0 (PhysMem's buffer
-// is the WebAssembly.Memory); loads and stores look up the hart's software TLB
-// inline (jit/layout.ts) and leave on a miss.
+// (following branch and jump targets, fall-throughs and return points inside
+// the page; not call targets: a function called in the page joins the
+// translation when the dispatcher first sees it run). The function is a
+// dispatch loop over the blocks (br_table on the block index) in which every
+// backward branch between blocks that does not cross another one becomes a
+// nested wasm loop (regions.ts): forward branches go straight to the later
+// block's label, back edges to their loop's head, so branches and loops
+// inside the page never return to JavaScript. Guest registers live in i64
+// locals for the whole call (loaded at entry, the written ones stored at
+// exit); guest RAM is memory offset 0 (PhysMem's buffer is the
+// WebAssembly.Memory); loads and stores look up the hart's software TLB
+// inline (jit/layout.ts) and call the slow path on a miss.
 //
 // Exit protocol (the function returns the number of instructions retired and
 // writes STATUS, NEXTOFF/NEXTPC): anything unusual - a TLB miss (so MMIO, page
@@ -22,7 +27,9 @@ import { decode32, dec, LEN4 } from '../decode.js';
 import { expandRvc } from '../rvc.js';
 import { Bytes, W, T_I32, T_I64, T_VOID, assemble } from './wasm.js';
 import type { FuncDef } from './wasm.js';
-import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, ST_INTERP, ST_ABS } from './layout.js';
+import { buildScopes, childStart, children, kidOf } from './regions.js';
+import type { Scope } from './regions.js';
+import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, TLB_ENTRIES, ST_INTERP, ST_ABS } from './layout.js';
 
 /** Longest block (instructions); longer straight runs are split. */
 const MAX_BLOCK = 64;
@@ -91,11 +98,45 @@ function discover(u16: Uint16Array, pageRo: number, entries: number[]): number[]
       const kind = kindOf(d[0] & 255);
       if (kind === K_EXIT || kind === K_JALR) { push(cur + len); break; }
       if (kind === K_BRANCH) { push(cur + d[1]); push(cur + len); break; }
-      if (kind === K_JAL) { push(cur + d[1]); if ((d[0] & 255) === 33) push(cur + len); break; }
+      if (kind === K_JAL) {
+        // A call (a link register written): the callee joins the page's code only once it runs
+        // (the dispatcher retranslates with it as an entry); its return point is code of this one.
+        const call = (d[0] & 255) === 33 && ((d[0] >>> 8) & 31) !== 0;
+        if (!call) push(cur + d[1]);
+        if ((d[0] & 255) === 33) push(cur + len);
+        break;
+      }
       cur += len;
     }
   }
   return [...seen].sort((a, b) => a - b);
+}
+
+/** One block's instructions (parallel arrays) and where straight-line code goes after it. */
+interface BlockInsns {
+  off: number[]; len: number[]; w: number[]; imm: number[]; raw: number[]; i32: number[];
+  /** The last instruction transfers control (or must be interpreted): nothing falls through. */
+  ends: boolean;
+  /** The page offset after the last instruction. */
+  next: number;
+}
+
+/** The instructions of the block at page offset `start`, up to the next leader, a control transfer or MAX_BLOCK. */
+function collect(u16: Uint16Array, pageRo: number, start: number, index: Map<number, number>, d: Int32Array): BlockInsns {
+  const b: BlockInsns = { off: [], len: [], w: [], imm: [], raw: [], i32: [], ends: false, next: start };
+  let cur = start;
+  for (;;) {
+    if (cur >= 4096 || (cur !== start && index.has(cur))) break;
+    const len = decodeAt(u16, pageRo, cur, d);
+    b.off.push(cur); b.len.push(len); b.w.push(len === 0 ? 1 : d[0]); b.imm.push(d[1]); b.raw.push(d[2]); b.i32.push(d[3]);
+    if (len === 0) { b.ends = true; break; }
+    const kind = kindOf(d[0] & 255);
+    cur += len;
+    if (kind !== K_ALU && kind !== K_LOAD && kind !== K_STORE && kind !== K_FP) { b.ends = true; break; }
+    if (b.off.length === MAX_BLOCK) break;
+  }
+  b.next = cur;
+  return b;
 }
 
 /** Translates the code of RAM page `pageRo` (byte offset) reachable from `entries` (page offsets). */
@@ -124,61 +165,126 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   /** Pushes the i64 virtual address of page offset `o`. */
   const pcOf = (o: number) => { i32c(0); mem(W.i64_load, 3, S + VBASE_OFF); i64c(o); op(W.i64_add); };
 
-  // Code emitted for block i sits inside (K-1-i) block labels, then $exit, then $disp;
-  // `nest` counts the ifs open inside the block's code.
-  let blockI = 0, nest = 0;
-  const depthExit = () => K - 1 - blockI + nest;
-  const depthDisp = () => K - blockI + nest;
-  const leave = (xo: number, st: number) => { i32c(xo); lset(L_XO); i32c(st); lset(L_ST); op(W.br); body.u32(depthExit()); };
+  // Labels open around the code being emitted, innermost last: a child of the scope being
+  // emitted (by its first block), a region's loop, an if, a self loop, $exit, $disp.
+  const LB_CHILD = 0, LB_LOOP = 1, LB_IF = 2, LB_SELF = 3, LB_EXIT = 4, LB_DISP = 5;
+  const labK: number[] = [], labC: number[] = [], labS: (Scope | null)[] = [];
+  const push = (k: number, c = -1, sc: Scope | null = null) => { labK.push(k); labC.push(c); labS.push(sc); };
+  const pop = () => { labK.pop(); labC.pop(); labS.pop(); };
+  const depth = (k: number, c = -1, sc: Scope | null = null): number => {
+    for (let p = labK.length - 1; p >= 0; p--) if (labK[p] === k && (c < 0 || labC[p] === c) && (sc === null || labS[p] === sc)) return labK.length - 1 - p;
+    throw new Error(`jit: label ${k}/${c} is not open`);
+  };
+  const br = (dep: number) => { op(W.br); body.u32(dep); };
+  let blockI = 0;
+  const leave = (xo: number, st: number) => { i32c(xo); lset(L_XO); i32c(st); lset(L_ST); br(depth(LB_EXIT)); };
   /** Control goes to page offset `t` (a leader, or out of the page). */
   let selfLoop = false; // block i's code is wrapped in a wasm loop (its last instruction may branch back to its start)
-  const goTo = (t: number, fallIdx: number) => {
+  const goTo = (t: number) => {
     const j = index.get(t);
     if (j === undefined) { leave(t, 0); return; }
-    if (j === blockI && selfLoop) { op(W.br); body.u32(nest - 1); return; }
-    if (j === fallIdx && nest === 0) return; // falls into the next block's code
-    // A later block: its label is still open around this code, so branch to it directly.
-    if (j > blockI) { op(W.br); body.u32(j - blockI - 1 + nest); return; }
-    i32c(j); lset(L_B); op(W.br); body.u32(depthDisp());
+    if (j === blockI && selfLoop) { br(depth(LB_SELF)); return; }
+    // The innermost scope around this block that contains the target, and the child of it holding each.
+    let sc = scopes.scopeOf[blockI];
+    while (j < sc.lo || j > sc.hi) sc = sc.parent!;
+    const c = childStart(sc, j), cur = childStart(sc, blockI);
+    if (c > cur) {
+      // A later child: its label is still open around this code, so branch to it directly
+      // (or fall into it); a region's loop head dispatches on L_B.
+      if (kidOf(sc, j) !== null) { i32c(j); lset(L_B); }
+      if (labK[labK.length - 1] === LB_CHILD && labC[labC.length - 1] === c) return;
+      br(depth(LB_CHILD, c));
+      return;
+    }
+    // Backwards: through the scope's loop head (a region) or the top-level dispatch.
+    i32c(j); lset(L_B);
+    br(sc === scopes.top ? depth(LB_DISP) : depth(LB_LOOP, -1, sc));
   };
-  const beginIf = (t = T_VOID) => { op(W.if); op(t); nest++; };
-  const endIf = () => { op(W.end); nest--; };
+  const beginIf = (t = T_VOID) => { op(W.if); op(t); push(LB_IF); };
+  const endIf = () => { op(W.end); pop(); };
+
+  // Back edges between blocks become nested loop regions (regions.ts).
+  const blocks: BlockInsns[] = [];
+  const backEdges: [number, number][] = [];
+  for (let i = 0; i < K; i++) {
+    const b = collect(u16, pageRo, leaders[i], index, d);
+    blocks.push(b);
+    const L = b.off.length;
+    const lk = L > 0 && b.len[L - 1] !== 0 ? kindOf(b.w[L - 1] & 255) : -1;
+    if (lk === K_BRANCH || lk === K_JAL) {
+      const j = index.get(b.off[L - 1] + b.imm[L - 1]);
+      if (j !== undefined && j < i) backEdges.push([i, j]);
+    }
+  }
+  const scopes = buildScopes(K, backEdges);
 
   op(W.i32_const); op(0); lset(L_N);
   lget(L_ENTRY); lset(L_B);
   const prologueAt = body.length; // register loads are inserted here at the end
-  op(W.loop); op(T_VOID);
-  op(W.block); op(T_VOID); // $exit
-  for (let i = K - 1; i >= 0; i--) { op(W.block); op(T_VOID); }
-  lget(L_B);
-  op(W.br_table); body.u32(K);
-  for (let i = 0; i < K; i++) body.u32(i);
-  body.u32(K);
+  op(W.loop); op(T_VOID); push(LB_DISP);
+  op(W.block); op(T_VOID); push(LB_EXIT);
+  emitScope(scopes.top);
+  // $exit: store the written registers, the status and the next offset.
+  op(W.end); pop();
+  for (let r = 1; r < 32; r++) if (written[r] !== 0) { i32c(0); op(W.local_get); body.u32(R(r)); mem(W.i64_store, 3, xAt + 8 * r); }
+  i32c(0); lget(L_ST); mem(W.i32_store, 2, S + STATUS_OFF);
+  i32c(0); lget(L_XO); mem(W.i32_store, 2, S + NEXTOFF_OFF);
+  lget(L_N); op(W.return);
+  op(W.end); pop(); // loop
+  op(W.unreachable);
 
-  const insnOff: number[] = [], insnLen: number[] = [], insnW: number[] = [], insnImm: number[] = [], insnRaw: number[] = [], insn32: number[] = [];
-  for (blockI = 0; blockI < K; blockI++) {
-    op(W.end); // closes block label i: its code follows
-    nest = 0;
-    const start = leaders[blockI];
-    // Collect the block's instructions.
-    insnOff.length = 0; insnLen.length = 0; insnW.length = 0; insnImm.length = 0; insnRaw.length = 0; insn32.length = 0;
-    let cur = start, ends = false;
-    for (;;) {
-      if (cur >= 4096 || (cur !== start && index.has(cur))) break;
-      const len = decodeAt(u16, pageRo, cur, d);
-      insnOff.push(cur); insnLen.push(len); insnW.push(len === 0 ? 1 : d[0]); insnImm.push(d[1]); insnRaw.push(d[2]); insn32.push(d[3]);
-      if (len === 0) { ends = true; break; }
-      const kind = kindOf(d[0] & 255);
-      cur += len;
-      if (kind !== K_ALU && kind !== K_LOAD && kind !== K_STORE && kind !== K_FP) { ends = true; break; }
-      if (insnOff.length === MAX_BLOCK) break;
+  // Prologue: load every register the function reads or writes (a written one is stored back on every exit).
+  const pro = new Bytes();
+  for (let r = 1; r < 32; r++) if (used[r] !== 0 || written[r] !== 0) {
+    pro.byte(W.i32_const); pro.byte(0); pro.byte(W.i64_load); pro.u32(3); pro.u32(xAt + 8 * r); pro.byte(W.local_set); pro.u32(R(r));
+  }
+  const full = new Bytes();
+  const tail = new Bytes();
+  tail.buf = body.buf.subarray(prologueAt); tail.length = body.length - prologueAt;
+  const head = new Bytes();
+  head.buf = body.buf.subarray(0, prologueAt); head.length = prologueAt;
+  full.append(head); full.append(pro); full.append(tail);
+
+  const page: FuncDef = { type: 0, locals: [[32, T_I64], [6, T_I32], [2, T_I64]], body: full };
+  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]],
+    [[T_I32, T_I32, T_I32, T_I32, T_I32, T_I32], [T_I32]]],
+    [['fp', 2], ['fpm', 3], ['ls', 4]], [mulhuFunc(), page], 4);
+  return { bytes, leaders, insns };
+
+  /**
+   * Emits scope `sc`: a label per child (innermost first), a dispatch on L_B, then each child's
+   * code after its label's end. A region is a wasm loop around all of that (its head is child 0).
+   */
+  function emitScope(sc: Scope): void {
+    const ch = children(sc);
+    const isTop = sc === scopes.top;
+    if (!isTop) { op(W.loop); op(T_VOID); push(LB_LOOP, -1, sc); }
+    for (let i = ch.length - 1; i >= 0; i--) { op(W.block); op(T_VOID); push(LB_CHILD, ch[i]); }
+    if (!isTop) { lget(L_B); i32c(sc.lo); op(W.i32_eq); op(W.br_if); body.u32(0); }
+    lget(L_B);
+    if (!isTop && sc.lo !== 0) { i32c(sc.lo); op(W.i32_sub); }
+    op(W.br_table); body.u32(sc.hi - sc.lo + 1);
+    for (let j = sc.lo; j <= sc.hi; j++) body.u32(depth(LB_CHILD, childStart(sc, j)));
+    body.u32(isTop ? depth(LB_EXIT) : 0);
+    for (const c of ch) {
+      op(W.end); pop(); // closes child c's label: its code follows
+      const kid = kidOf(sc, c);
+      if (kid !== null) emitScope(kid);
+      else emitBlock(c);
     }
+    if (!isTop) { op(W.end); pop(); op(W.unreachable); }
+  }
+
+  function emitBlock(bi: number): void {
+    blockI = bi;
+    const start = leaders[blockI];
+    const { off: insnOff, len: insnLen, w: insnW, imm: insnImm, raw: insnRaw, i32: insn32, ends, next: cur } = blocks[bi];
     const L = insnOff.length;
     insns += L;
     // A loop of one block (its terminator branches back to its start) loops inside wasm directly.
     const lk = L > 0 && insnLen[L - 1] !== 0 ? kindOf(insnW[L - 1] & 255) : -1;
     selfLoop = (lk === K_BRANCH || lk === K_JAL) && insnOff[L - 1] + insnImm[L - 1] === start;
-    if (selfLoop) { op(W.loop); op(T_VOID); nest++; }
+    if (selfLoop) { op(W.loop); op(T_VOID); push(LB_SELF); }
     // Budget: leave before the block if it would run past it.
     lget(L_N); i32c(L); op(W.i32_add); ltee(L_N); lget(L_BUDGET); op(W.i32_gt_s);
     beginIf(); lget(L_N); i32c(L); op(W.i32_sub); lset(L_N); leave(start, 0); endIf();
@@ -214,9 +320,10 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
         const size = kind === K_LOAD ? LOAD_SIZE[code - 41] : 1 << (code - 48);
         const tbl = S + TLB_OFF + (kind === K_LOAD ? 0 : 3 * TLB_BYTES);
         get(r1); i64c(imm); op(W.i64_add); ltee(L_VA); op(W.i32_wrap_i64); ltee(L_LO);
-        i32c(12); op(W.i32_shr_u); i32c(1023); op(W.i32_and); i32c(2); op(W.i32_shl); ltee(L_TI);
-        mem(W.i32_load, 2, tbl); lget(L_LO); i32c(~4095 | (size - 1)); op(W.i32_and); op(W.i32_ne);
-        lget(L_TI); mem(W.i32_load, 2, tbl + TLB_BYTES); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); op(W.i32_ne);
+        // Slot byte offset ((va >> 12) & 1023) * 4; hit iff both tags match (xor, or: no flag materialization).
+        i32c(10); op(W.i32_shr_u); i32c((TLB_ENTRIES - 1) << 2); op(W.i32_and); ltee(L_TI);
+        mem(W.i32_load, 2, tbl); lget(L_LO); i32c(~4095 | (size - 1)); op(W.i32_and); op(W.i32_xor);
+        lget(L_TI); mem(W.i32_load, 2, tbl + TLB_BYTES); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); op(W.i32_xor);
         op(W.i32_or);
         // Miss: the slow path (hart-mem.ts) through an import; a fault leaves for the interpreter, which
         // re-executes the access and traps; a store that dropped translations or touched a device ends the call.
@@ -243,50 +350,24 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
         if (code === 93 || code === 94) op(W.i64_eqz);
         else { get(r2); op(BRANCH_OP[code - 35]); }
         if (code === 94) op(W.i32_eqz); // bnez = !(x == 0)
-        beginIf(); goTo(o + imm, -1); endIf();
-        goTo(o + len, blockI + 1);
+        beginIf(); goTo(o + imm); endIf();
+        goTo(o + len);
         continue;
       }
       if (kind === K_JAL) {
         if (code === 33) { pcOf(o + len); set(rd); }
-        goTo(o + imm, blockI + 1);
+        goTo(o + imm);
         continue;
       }
       // JALR: target first (rd may be rs1), then the link.
       get(r1); i64c(imm); op(W.i64_add); i64c(-2); op(W.i64_and); lset(L_T);
       if (rd !== 0) { pcOf(o + len); set(rd); }
       i32c(0); lget(L_T); mem(W.i64_store, 3, S + NEXTPC_OFF);
-      i32c(0); lset(L_XO); i32c(ST_ABS); lset(L_ST); op(W.br); body.u32(depthExit());
+      i32c(0); lset(L_XO); i32c(ST_ABS); lset(L_ST); br(depth(LB_EXIT));
     }
-    if (!ends) goTo(cur, blockI + 1 === K ? -1 : blockI + 1);
-    if (selfLoop) { op(W.end); nest--; op(W.unreachable); }
+    if (!ends) goTo(cur);
+    if (selfLoop) { op(W.end); pop(); op(W.unreachable); }
   }
-  // $exit: store the written registers, the status and the next offset.
-  op(W.end);
-  for (let r = 1; r < 32; r++) if (written[r] !== 0) { i32c(0); op(W.local_get); body.u32(R(r)); mem(W.i64_store, 3, xAt + 8 * r); }
-  i32c(0); lget(L_ST); mem(W.i32_store, 2, S + STATUS_OFF);
-  i32c(0); lget(L_XO); mem(W.i32_store, 2, S + NEXTOFF_OFF);
-  lget(L_N); op(W.return);
-  op(W.end); // loop
-  op(W.unreachable);
-
-  // Prologue: load every register the function reads or writes (a written one is stored back on every exit).
-  const pro = new Bytes();
-  for (let r = 1; r < 32; r++) if (used[r] !== 0 || written[r] !== 0) {
-    pro.byte(W.i32_const); pro.byte(0); pro.byte(W.i64_load); pro.u32(3); pro.u32(xAt + 8 * r); pro.byte(W.local_set); pro.u32(R(r));
-  }
-  const full = new Bytes();
-  const tail = new Bytes();
-  tail.buf = body.buf.subarray(prologueAt); tail.length = body.length - prologueAt;
-  const head = new Bytes();
-  head.buf = body.buf.subarray(0, prologueAt); head.length = prologueAt;
-  full.append(head); full.append(pro); full.append(tail);
-
-  const page: FuncDef = { type: 0, locals: [[32, T_I64], [6, T_I32], [2, T_I64]], body: full };
-  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]],
-    [[T_I32, T_I32, T_I32, T_I32, T_I32, T_I32], [T_I32]]],
-    [['fp', 2], ['fpm', 3], ['ls', 4]], [mulhuFunc(), page], 4);
-  return { bytes, leaders, insns };
 
   function emitAlu(code: number, rd: number, r1: number, r2: number, imm: number, o: number): void {
     switch (code) {

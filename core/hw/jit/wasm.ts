@@ -133,3 +133,45 @@ export function assemble(types: [number[], number[]][], imports: [string, number
   section(10, code);
   return out.result();
 }
+
+/** Most compiled modules kept by compileModule (their machine code is a few hundred KiB each at most). */
+const MODULE_CACHE_MAX = 128;
+/** Compiled modules by the hash of their bytes (a bucket holds the bytes to compare on a hit). */
+const moduleCache = new Map<number, { bytes: Uint8Array; module: WasmModule }[]>();
+let cachedModules = 0;
+
+function hashBytes(b: Uint8Array): number {
+  let h = 0x811c9dc5 ^ b.length;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h >>> 0;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Compiles `bytes`, or returns the module compiled earlier in this process from the same bytes:
+ * a page translated again (another boot running the same program, a process re-executed) reuses
+ * the engine's optimized code instead of starting over in the baseline tier. The engine tiers up
+ * a module's functions in place, so the cached module carries its optimized code along.
+ */
+export function compileModule(bytes: Uint8Array): WasmModule {
+  const h = hashBytes(bytes);
+  let bucket = moduleCache.get(h);
+  if (bucket !== undefined) for (const e of bucket) if (sameBytes(e.bytes, bytes)) return e.module;
+  const module = new WA!.Module(bytes);
+  if (cachedModules >= MODULE_CACHE_MAX) {
+    // Drop the oldest bucket (Map iteration is insertion order).
+    const [k, v] = moduleCache.entries().next().value as [number, { bytes: Uint8Array; module: WasmModule }[]];
+    moduleCache.delete(k);
+    cachedModules -= v.length;
+    if (k === h) bucket = undefined;
+  }
+  if (bucket === undefined) moduleCache.set(h, bucket = []);
+  bucket.push({ bytes, module });
+  cachedModules++;
+  return module;
+}
