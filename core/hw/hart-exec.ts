@@ -7,13 +7,19 @@
 // hart-system.ts. Interrupts are checked at entry, every CHUNK instructions,
 // and after anything that may enable one (CSR writes, mret/sret, wfi).
 //
-// Shape (measured on Node 20): the hot loop (`fast`) makes no calls at all.
-// Anything that needs one -- a page change, a slot not decoded yet, a TLB
-// miss, an out-of-line instruction, the end of a chunk -- leaves it with an
-// event code (ev) and the instruction it stopped at (w, ci), is handled by the
-// code after it, and re-enters. Without calls in the loop, V8 proves the
-// typed arrays' maps and backing stores once per entry instead of per
-// instruction, and fewer values are spilled (~15% on the mix bench).
+// Shape (measured on Node 20, mix bench, CPU time): the hot loop (`fast`)
+// makes no calls at all. Anything that needs one -- a page change, a slot not
+// decoded yet, a TLB miss, an out-of-line instruction (M but MUL/MULW, FP
+// arithmetic, system), a JALR to another page, the end of a chunk -- leaves it
+// with an event code (ev), is handled by the code after it, and re-enters; the
+// handler finds the instruction again from (pbase, off). Calls in the loop made
+// V8 spill its loop variables around every one of them (~143 -> ~158 MIPS).
+// Only `left` and `off` change inside the fast loop; pc page and counts change
+// in the handlers. Carries and set-less-than results are `+(a < b)` rather
+// than `a < b ? 1 : 0`: V8 emits setcc for the former and a branch for the
+// latter, which mispredicts on data such as hashes (~158 -> ~175 MIPS).
+// (V8 still re-checks the typed arrays' maps in each iteration: its load
+// elimination does not carry them across a loop back-edge.)
 //
 // For issue 3 (translation): a JIT keys its blocks by (RAM page, offset) as the
 // arena does, reads the decoded slots (op, registers, immediate) instead of
@@ -114,8 +120,6 @@ export function execute(h: Hart, budget: number): number {
     pcHi = Math.floor(v / TWO32) | 0; pcLo = lo & ~4095; off = (lo & 4095) + FORCE;
   }
   let exc = 0, tval = 0;
-  // Where the fast loop stopped: the packed word and arena index of the instruction.
-  let w = 0, ci = 0;
   // The packed word of a page-crossing instruction (never cached) for the fast loop to run once.
   let pend = 0;
 
@@ -138,22 +142,21 @@ export function execute(h: Hart, budget: number): number {
     if (chunkEnd > budget) chunkEnd = budget;
 
     events: for (;;) {
-      // Touch every array the fast loop uses: their checks then hold for all its iterations.
-      // (The condition never holds: x has 64 entries.)
-      if ((x.length | dc.length | i32.length | u16.length | u8.length | tLLo.length | tLHi.length | tLOff.length |
-        tSLo.length | tSHi.length | tSOff.length | fi32.length | csr.mstatus) === 0) break outer;
-      // 0: chunk done; 1: pc left the page (or FORCE); 2: slot not decoded; 3: instruction (w, ci) needs the slow path.
+      // Why the fast loop stopped. 0: chunk done; 1: pc left the page (or FORCE);
+      // 2: slot not decoded; 3: the instruction at off (already counted) needs the slow path.
       let ev = 0;
+      // Instructions left in the chunk (one loop variable instead of count and chunkEnd).
+      let left = chunkEnd - count;
       fast: for (;;) {
-        if (count >= chunkEnd) break;
+        if (left <= 0) break;
         if ((off >>> 0) >= 4096) { ev = 1; break; }
-        ci = pbase + (off << 1);
-        w = dc[ci];
+        const ci = (pbase + (off << 1)) | 0;
+        let w = dc[ci];
         if (w === 0) {
           if (pend === 0) { ev = 2; break; }
           w = pend; pend = 0;
         }
-        count = (count + 1) | 0;
+        left = (left - 1) | 0;
         const imm = dc[ci + 1];
         const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
         const len = 2 + ((w >>> 22) & 2);
@@ -161,11 +164,11 @@ export function execute(h: Hart, budget: number): number {
           case 2: break; // NOP
           case 3: { // ADD
             const a = x[r1], lo = (a + x[r2]) | 0;
-            x[rd + 1] = (x[r1 + 1] + x[r2 + 1] + ((lo >>> 0) < (a >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+            x[rd + 1] = (x[r1 + 1] + x[r2 + 1] + +((lo >>> 0) < (a >>> 0))) | 0; x[rd] = lo; break;
           }
           case 4: { // SUB
             const a = x[r1], b = x[r2];
-            x[rd + 1] = (x[r1 + 1] - x[r2 + 1] - ((a >>> 0) < (b >>> 0) ? 1 : 0)) | 0; x[rd] = (a - b) | 0; break;
+            x[rd + 1] = (x[r1 + 1] - x[r2 + 1] - +((a >>> 0) < (b >>> 0))) | 0; x[rd] = (a - b) | 0; break;
           }
           case 5: { // SLL
             const s = x[r2] & 63;
@@ -185,11 +188,11 @@ export function execute(h: Hart, budget: number): number {
           }
           case 6: { // SLT
             const ah = x[r1 + 1], bh = x[r2 + 1];
-            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+            x[rd] = +(ah < bh) | (+(ah === bh) & +((x[r1] >>> 0) < (x[r2] >>> 0))); x[rd + 1] = 0; break;
           }
           case 7: { // SLTU
             const ah = x[r1 + 1] >>> 0, bh = x[r2 + 1] >>> 0;
-            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (x[r2] >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+            x[rd] = +(ah < bh) | (+(ah === bh) & +((x[r1] >>> 0) < (x[r2] >>> 0))); x[rd + 1] = 0; break;
           }
           case 8: x[rd] = x[r1] ^ x[r2]; x[rd + 1] = x[r1 + 1] ^ x[r2 + 1]; break; // XOR
           case 9: { // SRL
@@ -228,15 +231,15 @@ export function execute(h: Hart, budget: number): number {
           case 12: x[rd] = x[r1] & x[r2]; x[rd + 1] = x[r1 + 1] & x[r2 + 1]; break; // AND
           case 13: { // ADDI
             const a = x[r1], lo = (a + imm) | 0;
-            x[rd + 1] = (x[r1 + 1] + (imm >> 31) + ((lo >>> 0) < (a >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+            x[rd + 1] = (x[r1 + 1] + (imm >> 31) + +((lo >>> 0) < (a >>> 0))) | 0; x[rd] = lo; break;
           }
           case 14: { // SLTI
             const ah = x[r1 + 1], bh = imm >> 31;
-            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (imm >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+            x[rd] = +(ah < bh) | (+(ah === bh) & +((x[r1] >>> 0) < (imm >>> 0))); x[rd + 1] = 0; break;
           }
           case 15: { // SLTIU
             const ah = x[r1 + 1] >>> 0, bh = (imm >> 31) >>> 0;
-            x[rd] = ah < bh || (ah === bh && (x[r1] >>> 0) < (imm >>> 0)) ? 1 : 0; x[rd + 1] = 0; break;
+            x[rd] = +(ah < bh) | (+(ah === bh) & +((x[r1] >>> 0) < (imm >>> 0))); x[rd + 1] = 0; break;
           }
           case 16: x[rd] = x[r1] ^ imm; x[rd + 1] = x[r1 + 1] ^ (imm >> 31); break; // XORI
           case 17: x[rd] = x[r1] | imm; x[rd + 1] = x[r1 + 1] | (imm >> 31); break; // ORI
@@ -255,7 +258,7 @@ export function execute(h: Hart, budget: number): number {
             const p = (pcLo + off) | 0;
             const ph = (p >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
             const lo = (p + imm) | 0;
-            x[rd + 1] = (ph + (imm >> 31) + ((lo >>> 0) < (p >>> 0) ? 1 : 0)) | 0; x[rd] = lo; break;
+            x[rd + 1] = (ph + (imm >> 31) + +((lo >>> 0) < (p >>> 0))) | 0; x[rd] = lo; break;
           }
           case 33: { // JAL
             const l = (pcLo + off + len) | 0;
@@ -266,13 +269,13 @@ export function execute(h: Hart, budget: number): number {
           case 34: { // JALR
             const a = x[r1];
             const tlo = ((a + imm) | 0) & ~1;
-            const thi = (x[r1 + 1] + (imm >> 31) + ((((a + imm) | 0) >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const thi = (x[r1 + 1] + (imm >> 31) + +((((a + imm) | 0) >>> 0) < (a >>> 0))) | 0;
+            if (thi !== pcHi || (tlo & ~4095) !== pcLo) { ev = 3; break fast; } // to another page: slow
             if (rd !== 0) {
               const l = (pcLo + off + len) | 0;
               x[rd] = l; x[rd + 1] = (l >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
             }
-            if (thi === pcHi && (tlo & ~4095) === pcLo) off = tlo & 4095;
-            else { pcHi = thi; pcLo = tlo & ~4095; off = (tlo & 4095) + FORCE; }
+            off = tlo & 4095;
             continue;
           }
           case 35: if (x[r1] === x[r2] && x[r1 + 1] === x[r2 + 1]) { off = (off + imm) | 0; continue; } break; // BEQ
@@ -297,7 +300,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 44: { // LD
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) { const o = (tLOff[ti] + (vlo & 4095)) >> 2; if (rd !== 0) { x[rd] = i32[o]; x[rd + 1] = i32[o + 1]; } }
             else { ev = 3; break fast; }
@@ -305,7 +308,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 43: { // LW
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else { ev = 3; break fast; }
@@ -313,7 +316,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 47: { // LWU
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 3)) && tLHi[ti] === vhi) { const v = i32[(tLOff[ti] + (vlo & 4095)) >> 2]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else { ev = 3; break fast; }
@@ -321,7 +324,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 42: { // LH
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = (u16[(tLOff[ti] + (vlo & 4095)) >> 1] << 16) >> 16; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else { ev = 3; break fast; }
@@ -329,7 +332,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 46: { // LHU
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & (~4095 | 1)) && tLHi[ti] === vhi) { const v = u16[(tLOff[ti] + (vlo & 4095)) >> 1]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else { ev = 3; break fast; }
@@ -337,7 +340,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 41: { // LB
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = (u8[tLOff[ti] + (vlo & 4095)] << 24) >> 24; if (rd !== 0) { x[rd] = v; x[rd + 1] = v >> 31; } }
             else { ev = 3; break fast; }
@@ -345,7 +348,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 45: { // LBU
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tLLo[ti] === (vlo & ~4095) && tLHi[ti] === vhi) { const v = u8[tLOff[ti] + (vlo & 4095)]; if (rd !== 0) { x[rd] = v; x[rd + 1] = 0; } }
             else { ev = 3; break fast; }
@@ -353,7 +356,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 51: { // SD
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) { const o = (tSOff[ti] + (vlo & 4095)) >> 2; i32[o] = x[r2]; i32[o + 1] = x[r2 + 1]; }
             else { ev = 3; break fast; }
@@ -361,7 +364,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 50: { // SW
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 3)) && tSHi[ti] === vhi) { i32[(tSOff[ti] + (vlo & 4095)) >> 2] = x[r2]; }
             else { ev = 3; break fast; }
@@ -369,7 +372,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 49: { // SH
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & (~4095 | 1)) && tSHi[ti] === vhi) { u16[(tSOff[ti] + (vlo & 4095)) >> 1] = x[r2]; }
             else { ev = 3; break fast; }
@@ -377,7 +380,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 48: { // SB
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if (tSLo[ti] === (vlo & ~4095) && tSHi[ti] === vhi) { u8[tSOff[ti] + (vlo & 4095)] = x[r2]; }
             else { ev = 3; break fast; }
@@ -390,7 +393,7 @@ export function execute(h: Hart, budget: number): number {
           case 71: break; // FENCE
           case 86: { // FLD (fast path; FS off, misses and faults go slow)
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if ((csr.mstatus & FS_MASK) !== 0 && tLLo[ti] === (vlo & (~4095 | 7)) && tLHi[ti] === vhi) {
               const o = (tLOff[ti] + (vlo & 4095)) >> 2;
@@ -401,7 +404,7 @@ export function execute(h: Hart, budget: number): number {
           }
           case 88: { // FSD
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             const ti = (vlo >>> 12) & 1023;
             if ((csr.mstatus & FS_MASK) !== 0 && tSLo[ti] === (vlo & (~4095 | 7)) && tSHi[ti] === vhi) {
               const o = (tSOff[ti] + (vlo & 4095)) >> 2;
@@ -413,6 +416,7 @@ export function execute(h: Hart, budget: number): number {
         }
         off = (off + len) | 0;
       }
+      count = chunkEnd - left;
       if (ev === 0) continue outer;
 
       trap: {
@@ -432,11 +436,12 @@ export function execute(h: Hart, budget: number): number {
             const pa = xlate(h, pcLo, pcHi, Access.FETCH);
             if (pa < 0) { exc = h.memFault; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
             if (!ram.contains(pa, 4096)) { exc = 1; tval = pcHi * TWO32 + (pcLo >>> 0) + off; break trap; }
-            pageRo = pa - ram.base;
+            pageRo = (pa - ram.base) | 0;
           }
-          pbase = decodedPage(h, pageRo >>> 12);
+          pbase = decodedPage(h, pageRo >>> 12) | 0;
           continue;
         }
+        const ci = (pbase + (off << 1)) | 0;
         if (ev === 2) { // decode the slot at ci
           if (!fillSlot(h, dc, ci, pageRo + off)) {
             // A 32-bit instruction across a page boundary is never cached (its packed word
@@ -452,6 +457,8 @@ export function execute(h: Hart, budget: number): number {
           continue;
         }
         // ev 3: the instruction at ci (already counted) runs out of line.
+        let w = dc[ci];
+        if (w === 0) { decode32(dc[ci + 2]); w = dec[0]; } // a page-crossing one (see ev 2)
         const imm = dc[ci + 1];
         const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
         const len = 2 + ((w >>> 22) & 2);
@@ -459,16 +466,27 @@ export function execute(h: Hart, budget: number): number {
         switch (op) {
           case 41: case 42: case 43: case 44: case 45: case 46: case 47: { // loads the TLB did not serve
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             if (!loadInto(h, vlo, vhi, op, rd)) { exc = h.memFault; tval = h.memTval; break trap; }
             break;
           }
           case 48: case 49: case 50: case 51: { // stores (SB SH SW SD)
             const a = x[r1], vlo = (a + imm) | 0;
-            const vhi = (x[r1 + 1] + (imm >> 31) + ((vlo >>> 0) < (a >>> 0) ? 1 : 0)) | 0;
+            const vhi = (x[r1 + 1] + (imm >> 31) + +((vlo >>> 0) < (a >>> 0))) | 0;
             if (!storeSlow(h, vlo, vhi, 1 << (op - 48), x[r2], x[r2 + 1])) { exc = h.memFault; tval = h.memTval; break trap; }
             if (h.irqCheck) chunkEnd = count;
             break;
+          }
+          case 34: { // JALR to another page
+            const a = x[r1];
+            const tlo = ((a + imm) | 0) & ~1;
+            const thi = (x[r1 + 1] + (imm >> 31) + +((((a + imm) | 0) >>> 0) < (a >>> 0))) | 0;
+            if (rd !== 0) {
+              const l = (pcLo + off + len) | 0;
+              x[rd] = l; x[rd + 1] = (l >>> 0) < (pcLo >>> 0) ? (pcHi + 1) | 0 : pcHi;
+            }
+            pcHi = thi; pcLo = tlo & ~4095; off = (tlo & 4095) + FORCE;
+            continue;
           }
           case 52: mul64(x, rd, r1, r2); break; // MUL
           case 53: mulh64(x, rd, r1, r2, 1); break; // MULH
