@@ -187,7 +187,8 @@ export class Jit {
     const total = s.jitInsns + s.interpInsns;
     return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
-      `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits, ` +
+      `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits ` +
+      `(${s.hostEcalls} of them ecalls handed to the embedder's hook), ` +
       `${s.slowAccesses} slow-path accesses${s.failures > 0 ? `, ${s.failures} FAILED translations (${this.failure})` : ''}`;
   }
 }
