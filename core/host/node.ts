@@ -56,7 +56,9 @@ export class NodeHost implements Host {
 
   private raw = false;
   setRawMode(on: boolean): void {
-    if (!process.stdin.isTTY || on === this.raw) return;
+    // `on === this.raw` first: process.stdin is created on first access (a stream, ~1-2 ms), and
+    // `nodix run`'s final stopInput() must not pay for it when nothing ever read the terminal.
+    if (on === this.raw || !process.stdin.isTTY) return;
     process.stdin.setRawMode(on);
     this.raw = on;
     // libuv's raw mode keeps output post-processing (ONLCR); the guest's line discipline already
