@@ -12,12 +12,13 @@
 //     `nodix boot`) with NODIX_CODE_CACHE_OUT set, so that bin/nodix.js
 //     records V8's code cache for the functions those runs compiled:
 //     dist/nodix.cjs.cache. A later start deserializes that instead of parsing
-//     and compiling (V8 checks the source hash, its version and flags and
-//     ignores a cache that does not match).
+//     and compiling (V8 checks its version, its flags and the source's length,
+//     not its text: the old cache is deleted before the new bundle is written,
+//     and bin/nodix.js ignores a cache older than the bundle).
 // Without esbuild (a production install) it prints why and exits 0: bin/nodix.js
 // then falls back to dist/ or to the sources through tsx.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,7 +36,7 @@ try {
   process.exit(0);
 }
 
-for (const f of [out, manifest, cache]) rmSync(f, { force: true });
+rmSync(cache, { force: true });
 const t0 = performance.now();
 const result = await esbuild.build({
   absWorkingDir: root,
@@ -53,14 +54,19 @@ const result = await esbuild.build({
   metafile: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  write: false,
 });
-// esbuild escapes non-ASCII characters in code but copies comments as they are: an ASCII-only
-// script is a one-byte string for V8 (read as latin1, half the memory, faster to hash and scan).
-const text = readFileSync(out, 'utf8');
-if (/[^\x00-\x7f]/.test(text)) writeFileSync(out, text.replace(/[^\x00-\x7f]/g, '?'));
+// Each file appears whole (written aside, then renamed): a nodix starting meanwhile reads the
+// old bundle or the new one, never half of one.
+const put = (file, data) => { writeFileSync(`${file}.tmp`, data); renameSync(`${file}.tmp`, file); };
+for (const f of result.outputFiles) {
+  // esbuild escapes non-ASCII characters in code but copies comments as they are: an ASCII-only
+  // script is a one-byte string for V8 (read as latin1, half the memory, faster to hash and scan).
+  put(f.path, f.path === out ? f.text.replace(/[^\x00-\x7f]/g, '?') : f.contents);
+}
 const inputs = Object.keys(result.metafile.inputs)
   .filter((p) => !p.startsWith('node_modules/') && !p.startsWith('..'));
-writeFileSync(manifest, JSON.stringify({ inputs }, null, 1) + '\n');
+put(manifest, JSON.stringify({ inputs }, null, 1) + '\n');
 const bytes = statSync(out).size;
 const t1 = performance.now();
 
@@ -72,12 +78,12 @@ const warm = [
   { args: ['run', '/bin/true'], input: '' },
   { args: ['boot'], input: 'true | cat\nexit\n' },
 ];
-let cached = true;
+// Each run starts from the cache the previous one wrote and adds what it compiled; a run that is
+// killed writes nothing. A failing warm-up is worth a look (the tests will tell) but not a failed install.
 for (const w of warm) {
   const r = spawnSync(process.execPath, [nodix, ...w.args], { cwd: root, env, input: w.input, stdio: ['pipe', 'ignore', 'inherit'], timeout: 60_000, killSignal: 'SIGKILL' });
-  if (r.status !== 0) { cached = false; console.log(`build-bundle: warm-up 'nodix ${w.args.join(' ')}' exited ${r.status ?? r.signal}; no code cache`); }
+  if (r.status !== 0) console.log(`build-bundle: warning: warm-up 'nodix ${w.args.join(' ')}' exited ${r.status ?? r.signal}`);
 }
-if (!cached) rmSync(cache, { force: true });
 const kb = (n) => `${Math.round(n / 1024)} KiB`;
 let cacheSize = 0;
 try { cacheSize = statSync(cache).size; } catch { /* no cache */ }

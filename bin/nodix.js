@@ -39,8 +39,11 @@ function bundleFresh() {
 /** Evaluates the CommonJS bundle in this context, with its code cache when V8 accepts it. */
 function loadBundle() {
   const src = readFileSync(bundle, 'latin1'); // ASCII only (build-bundle.js)
+  // V8 matches a cache to its script by length only: one older than the bundle is not its own.
   let cachedData;
-  try { cachedData = readFileSync(`${bundle}.cache`); } catch { cachedData = undefined; }
+  try {
+    if (statSync(`${bundle}.cache`).mtimeMs >= statSync(bundle).mtimeMs) cachedData = readFileSync(`${bundle}.cache`);
+  } catch { cachedData = undefined; }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${src}\n})`,
     { filename: bundle, cachedData });
   const module = { exports: {} };
