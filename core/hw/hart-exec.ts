@@ -157,7 +157,7 @@ export function execute(h: Hart, budget: number): number {
           w = pend; pend = 0;
         }
         left = (left - 1) | 0;
-        const imm = dc[ci + 1];
+        const imm = dc[ci | 1]; // ci is even, so this is ci + 1 without an overflow check
         const rd = (w >>> 7) & 62, r1 = (w >>> 12) & 62, r2 = (w >>> 17) & 62;
         const len = 2 + ((w >>> 22) & 2);
         switch (w & 255) {
