@@ -1,8 +1,8 @@
 // The translator: one 4 KiB physical page of guest code -> one WebAssembly
 // function. Blocks are found from the entry offsets the dispatcher asked for
 // (following branch and jump targets, fall-throughs and return points inside
-// the page; not call targets: a function called in the page joins the
-// translation when the dispatcher first sees it run). The function is a
+// the page, and call targets only while the code found is small: a function
+// left out joins the translation when the dispatcher first sees it run). The function is a
 // dispatch loop over the blocks (br_table on the block index) in which every
 // backward branch between blocks that does not cross another one becomes a
 // nested wasm loop (regions.ts): forward branches go straight to the later
@@ -79,14 +79,30 @@ export interface Translation {
   insns: number;
 }
 
+/**
+ * Instructions found beyond which a page's translation stops following
+ * call targets: a page that also holds big library functions would otherwise translate all of
+ * them (main's page of the mix: 903 instructions where 143 run, and a TurboFan compile longer
+ * than the run). Callees left out join the translation when they first run (the dispatcher
+ * retranslates with them as entries).
+ */
+const CALL_FOLLOW_LIMIT = 256;
+
 /** Finds the block leaders reachable from `entries` within the page. */
 function discover(u16: Uint16Array, pageRo: number, entries: number[]): number[] {
   const d = new Int32Array(4);
   const seen = new Set<number>();
-  const work = entries.slice();
-  const push = (o: number) => { if (o >= 0 && o < 4096 && (o & 1) === 0 && !seen.has(o)) work.push(o); };
-  while (work.length > 0) {
-    const o = work.pop()!;
+  // Branch and jump targets, fall-throughs and return points first; call targets while the code
+  // found so far is under CALL_FOLLOW_LIMIT instructions.
+  const work = entries.slice(), calls: number[] = [];
+  const ok = (o: number) => o >= 0 && o < 4096 && (o & 1) === 0 && !seen.has(o);
+  const push = (o: number) => { if (ok(o)) work.push(o); };
+  let insns = 0;
+  for (;;) {
+    let o: number;
+    if (work.length > 0) o = work.pop()!;
+    else if (calls.length > 0 && insns < CALL_FOLLOW_LIMIT) o = calls.shift()!;
+    else break;
     if (seen.has(o)) continue;
     seen.add(o);
     let cur = o;
@@ -95,14 +111,15 @@ function discover(u16: Uint16Array, pageRo: number, entries: number[]): number[]
       if (k === MAX_BLOCK) { push(cur); break; }
       const len = decodeAt(u16, pageRo, cur, d);
       if (len === 0) break;
+      insns++;
       const kind = kindOf(d[0] & 255);
       if (kind === K_EXIT || kind === K_JALR) { push(cur + len); break; }
       if (kind === K_BRANCH) { push(cur + d[1]); push(cur + len); break; }
       if (kind === K_JAL) {
-        // A call (a link register written): the callee joins the page's code only once it runs
-        // (the dispatcher retranslates with it as an entry); its return point is code of this one.
+        // A call (a link register written): its return point is code of this function.
         const call = (d[0] & 255) === 33 && ((d[0] >>> 8) & 31) !== 0;
         if (!call) push(cur + d[1]);
+        else if (ok(cur + d[1])) calls.push(cur + d[1]);
         if ((d[0] & 255) === 33) push(cur + len);
         break;
       }
