@@ -40,14 +40,11 @@ import { execute } from './hart-exec.js';
 import { SLOTS_PER_PAGE, SLOT_WORDS } from './decode.js';
 import { invalidateCode, TLB_EMPTY, TLB_SIZE } from './hart-mem.js';
 import { X_OFF, TLB_OFF, TLB_BYTES } from './jit/layout.js';
-import { Jit, runJit, hostEcall } from './jit/index.js';
+import { Jit, runJit } from './jit/index.js';
 import type { JitOptions } from './jit/index.js';
 import { hostEnv } from '../lib/env.js';
 
-/** ECALL: an ecall was handled by the embedder's ecallHook, which asked for control back (only with a hook). */
-export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3, ECALL: 4 } as const;
-/** What an ecallHook returns: not handled (run() returns TRAP as without a hook), handled and the hart goes on, handled and run() returns ECALL. */
-export const EcallResult = { DECLINED: 0, RESUME: 1, STOP: 2 } as const;
+export const RunExit = { BUDGET: 0, TRAP: 1, WFI: 2, HALT: 3 } as const;
 export type RunExitCode = (typeof RunExit)[keyof typeof RunExit];
 
 export { TLB_SIZE };
@@ -90,17 +87,6 @@ export class Hart {
   trapPc = 0;
   /** Set by the embedder (e.g. HTIF exit) to make run() return HALT. */
   halted = false;
-  /**
-   * Optional fast path for system calls: an ecall from U-mode while U traps go to the embedder
-   * (trapToHost bit 0) calls this inline instead of ending run(), with trapCause/trapPc/...
-   * filled exactly as for RunExit.TRAP (h.pc == trapPc; the ecall does not retire). It returns an
-   * EcallResult: DECLINED leaves the trap to run()'s caller as usual; RESUME means the embedder
-   * handled it (and set pc, registers, CSRs as it wished) and run() goes on with what is left of
-   * its budget; STOP means handled, and run() returns RunExit.ECALL. Interrupts are checked before
-   * the call exactly as before the interpreter runs the ecall, and instret is as without a hook.
-   * It spares a getpid-like call the hart's exit and re-entry and the interpreter (issue 4).
-   */
-  ecallHook: (() => number) | null = null;
 
   // --- interpreter state (owned by hart-exec.ts / hart-mem.ts) ---
   /** The decode-cache arena: DC_PAGES pages of SLOTS_PER_PAGE * SLOT_WORDS words. */
@@ -222,14 +208,7 @@ export class Hart {
   run(budget: number): number {
     if (this.halted) return RunExit.HALT;
     this.mmu.sync(this); // the embedder may have changed priv or CSRs directly
-    if (this.jit !== null) return runJit(this, this.jit, budget);
-    const end = this.instret + budget;
-    for (;;) {
-      const r = execute(this, end - this.instret);
-      if (r !== RunExit.TRAP || this.trapCause !== 8 || this.trapIsInterrupt || this.ecallHook === null) return r;
-      const e = hostEcall(this);
-      if (e >= 0) return e;
-    }
+    return this.jit !== null ? runJit(this, this.jit, budget) : execute(this, budget);
   }
 
   /** Executes one instruction in the interpreter (debuggers); same return values as run(). */

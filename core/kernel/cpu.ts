@@ -2,9 +2,7 @@
 // structurally; boot.ts wires the real one, unit tests a fake). Keeping this
 // small interface here keeps core/kernel free of hardware imports.
 
-export const RUN_BUDGET = 0, RUN_TRAP = 1, RUN_WFI = 2, RUN_HALT = 3, RUN_ECALL = 4;
-/** What the ecall hook returns (the hart's EcallResult): not handled, handled and run on, handled and stop. */
-export const ECALL_DECLINED = 0, ECALL_RESUME = 1, ECALL_STOP = 2;
+export const RUN_BUDGET = 0, RUN_TRAP = 1, RUN_WFI = 2, RUN_HALT = 3;
 
 export interface Cpu {
   /** Integer registers: x[2i] low, x[2i+1] high 32 bits. */
@@ -20,11 +18,6 @@ export interface Cpu {
   halted: boolean;
   /** Runs at most budget instructions; returns RUN_*. */
   run(budget: number): number;
-  /**
-   * Optional (the real hart has it): called inside run() for an ecall from U-mode, with the trap
-   * fields set as for RUN_TRAP; returns ECALL_*. ECALL_STOP makes run() return RUN_ECALL.
-   */
-  ecallHook?: (() => number) | null;
 }
 
 /** FP state access and MMU control, provided by boot.ts over the real hart. */

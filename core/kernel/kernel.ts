@@ -8,20 +8,15 @@
 //   interrupt trap that ends the slice. Without a timer, run(budget) returning
 //   BUDGET after `sliceInsns` instructions ends it. Both are deterministic in
 //   deterministic mode (time is derived from instret there).
-// - System calls take a fast path: the hart calls ecallHook() inline for an
-//   ecall from U-mode (no return from run(), no interpreter); the hook runs
-//   the same trap path as a RUN_TRAP would and lets the hart go on unless the
-//   task must leave user mode (blocked, stopped, dead, switched away, signal or
-//   other notify work pending, resched wanted): then run() returns RUN_ECALL and
-//   this loop does what it does after a trap. Per-task instret is brought up
-//   to date before each call, so CPU-time syscalls stay exact. The timer's
-//   chunk (chunkInsns) counts instructions across such calls.
+// - The clock is polled when a run ends on its instruction chunk, and every
+//   TIMER_POLL_TRAPS traps otherwise, so a task making a syscall every few
+//   instructions is still preempted when its slice is over.
 // - A syscall that must wait returns BLOCK; the task's pc stays on its ecall,
 //   so the call is re-executed when the task wakes (Linux's restart model).
 // - Deterministic mode: time is instret × nsPerInsn (+ time skipped while all
 //   tasks sleep), randomness comes from a seeded generator.
 import type { Cpu, CpuControl } from './cpu.js';
-import { ECALL_DECLINED, ECALL_RESUME, ECALL_STOP, RUN_BUDGET, RUN_ECALL, RUN_HALT, RUN_TRAP } from './cpu.js';
+import { RUN_BUDGET, RUN_HALT, RUN_TRAP } from './cpu.js';
 import { FrameAllocator, type Ram } from './mm/frames.js';
 import { AddressSpace } from './mm/mm.js';
 import { PageTable, PTE_R, PTE_W } from './mm/pagetable.js';
@@ -40,6 +35,9 @@ import { SIGKILL } from '../abi/linux.js';
 import { exitGroup, killProcess, signalHooks } from './proc.js';
 import { Vdso } from './exec/vdso.js';
 import { fireProbe, probesEnabled } from './module/hooks.js';
+
+/** Traps between clock polls when runs keep ending on traps rather than on their chunk (a power of two). */
+const TIMER_POLL_TRAPS = 64;
 
 export interface KernelOptions {
   cpu: Cpu;
@@ -142,9 +140,6 @@ export class Kernel {
   tainted = 0;
   syscallCount = 0;
   forks = 0;
-  /** The task whose run() is in progress (the ecall hook's context), and cpu.instret when its instret was last brought up to date. */
-  private onCpu: Task | null = null;
-  private instretMark = 0;
   private mmIds = new WeakMap<AddressSpace, number>();
   private nextMmId = 1;
 
@@ -175,7 +170,6 @@ export class Kernel {
     this.realtimeOffsetNs = this.deterministic ? 1_700_000_000e9 : Math.round(this.host.realtimeNs() - this.monotonicNs());
     this.vdso.setRealtimeOffset(this.realtimeOffsetNs);
     this.cpu.trapToHost = 1; // every trap from U-mode comes back to us
-    this.cpu.ecallHook = () => this.ecallFast();
   }
 
   // ---- time and randomness ----
@@ -294,7 +288,7 @@ export class Kernel {
   runSync(maxMs = 50): RunResult {
     const cpu = this.cpu;
     const stopAt = this.host.monotonicNs() + maxMs * 1e6;
-    let checks = 0;
+    let checks = 0, traps = 0;
     for (;;) {
       this.sched.fireTimers(this.monotonicNs());
       const t = this.sched.head();
@@ -317,25 +311,21 @@ export class Kernel {
         let budget = sliceEnd - cpu.instret;
         if (budget <= 0) { r = RUN_BUDGET; break; }
         if (timer !== undefined && budget > this.chunkInsns) budget = this.chunkInsns;
-        this.instretMark = cpu.instret;
-        this.onCpu = t;
+        const before = cpu.instret;
         try {
           r = cpu.run(budget);
         } catch (e) {
           // An exception out of the emulated hart is a bug below us: contain it like an oops.
-          this.onCpu = null;
-          t.instret += cpu.instret - this.instretMark;
+          t.instret += cpu.instret - before;
           this.oops(t, 'hart', e);
           break;
         }
-        this.onCpu = null;
-        t.instret += cpu.instret - this.instretMark;
+        t.instret += cpu.instret - before;
         if (r === RUN_TRAP) {
           if (cpu.trapIsInterrupt) { this.timerInterrupts++; break; } // the slice is over
           handleTrap(this, t);
           if (this.needResched) { this.needResched = false; break; }
-        } else if (r === RUN_ECALL) {
-          if (this.needResched) { this.needResched = false; break; } // handleTrap ran inside run()
+          if (timer !== undefined && (++traps & (TIMER_POLL_TRAPS - 1)) === 0) timer.poll();
         } else if (r === RUN_BUDGET && timer !== undefined) {
           timer.poll();
         } else {
@@ -351,21 +341,6 @@ export class Kernel {
       if (this.current === t && t.state === TaskState.RUNNABLE) this.sched.rotate();
       if (this.host.monotonicNs() > stopAt) return 'busy';
     }
-  }
-
-  /**
-   * The hart's ecall hook: the trap path of an ecall from the task that runSync is running,
-   * without leaving run(). Goes on (ECALL_RESUME) only if nothing needs the run loop: the task
-   * is still current and runnable, with no notify work (signals, ptrace) and no resched wanted.
-   */
-  private ecallFast(): number {
-    const t = this.onCpu;
-    if (t === null || this.current !== t) return ECALL_DECLINED;
-    const icount = this.cpu.instret;
-    t.instret += icount - this.instretMark;
-    this.instretMark = icount;
-    handleTrap(this, t);
-    return this.current === t && t.state === TaskState.RUNNABLE && t.notify === 0 && !this.needResched ? ECALL_RESUME : ECALL_STOP;
   }
 
   /** Wakes the async driver from an idle wait (console input arrived, etc.). */

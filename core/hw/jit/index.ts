@@ -13,7 +13,7 @@
 // a time, which also takes their traps precisely.
 import type { Hart } from '../hart.js';
 import { execute } from '../hart-exec.js';
-import { checkInterrupts } from '../trap.js';
+import { checkInterrupts, takeException } from '../trap.js';
 import { translatePage } from './translate.js';
 import { WA, compileModule } from './wasm.js';
 import type { WasmInstance } from './wasm.js';
@@ -49,10 +49,10 @@ export interface JitStats {
   /** Instructions retired in translated code / by the interpreter under the dispatcher. */
   jitInsns: number;
   interpInsns: number;
-  /** Exits that handed one instruction to the interpreter (or an ecall to the embedder's hook). */
+  /** Exits from translated code for one instruction the translator leaves to the interpreter (ecalls included). */
   interpExits: number;
-  /** Ecalls handed from translated code straight to the ecall hook. */
-  hostEcalls: number;
+  /** Of those, ecalls whose exception was raised at the exit, without the interpreter. */
+  ecalls: number;
   /** Loads/stores that missed the inline TLB and took the slow path from translated code. */
   slowAccesses: number;
   compileMs: number;
@@ -79,7 +79,7 @@ export class Jit {
   readonly wanted: (number[] | null)[];
   readonly threshold: number;
   readonly stats: JitStats = {
-    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, hostEcalls: 0, slowAccesses: 0,
+    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, ecalls: 0, slowAccesses: 0,
     compileMs: 0, emitMs: 0, failures: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
@@ -188,7 +188,7 @@ export class Jit {
     return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
       `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits ` +
-      `(${s.hostEcalls} of them ecalls handed to the embedder's hook), ` +
+      `(${s.ecalls} of them ecalls raised without the interpreter), ` +
       `${s.slowAccesses} slow-path accesses${s.failures > 0 ? `, ${s.failures} FAILED translations (${this.failure})` : ''}`;
   }
 }
@@ -211,27 +211,13 @@ function isEcall(h: Hart, ti: number, lo: number, hi: number, off: number): bool
   return u16[i] === 0x73 && u16[i + 1] === 0;
 }
 
-/**
- * Hands the ecall at h.pc (from U-mode, reported to the embedder) to h.ecallHook with the trap
- * fields set as the interpreter sets them. Returns -1 when the hart goes on (the hook handled it),
- * else the RunExit for run() to return: TRAP (declined) or ECALL (handled, control wanted back).
- */
-export function hostEcall(h: Hart): number {
-  h.trapCause = 8; h.trapIsInterrupt = false; h.trapTval = 0; h.trapPc = h.pc;
-  const r = h.ecallHook!();
-  if (r === 0) return 1; // DECLINED: RunExit.TRAP
-  if (r !== 1) return 4; // STOP: RunExit.ECALL
-  h.mmu.sync(h); // the embedder may have changed priv or CSRs directly
-  return -1;
-}
-
 /** Runs at most `budget` instructions through translated code and the interpreter; returns a RunExit. */
 export function runJit(h: Hart, jit: Jit, budget: number): number {
   const s32 = jit.s32;
   const st = jit.stats;
   // Statistics counted in locals and added to jit.stats once at the end (a field update per
   // call cost ~5% of a getpid round trip).
-  let lookups = 0, hits = 0, calls = 0, jitInsns = 0, interpInsns = 0, interpExits = 0, hostEcalls = 0;
+  let lookups = 0, hits = 0, calls = 0, jitInsns = 0, interpInsns = 0, interpExits = 0, ecalls = 0;
   let result = 0;
   // Loop-invariant arrays, loaded once (V8 cannot hoist them across the calls below).
   const tagLo = h.tlbXTagLo, tagHi = h.tlbXTagHi, tOff = h.tlbXOff;
@@ -279,11 +265,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
       const n = h.instret - before;
       count += n; interpInsns += n;
       interpreted = true;
-      if (r !== 0) {
-        if (r !== 1 || h.trapCause !== 8 || h.trapIsInterrupt || h.ecallHook === null) { result = r; break; }
-        const e = hostEcall(h);
-        if (e >= 0) { result = e; break; }
-      }
+      if (r !== 0) { result = r; break; }
       continue;
     }
     hits++;
@@ -307,17 +289,16 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     if ((status & ST_INTERP) !== 0 || n === 0) {
       interpExits++;
       if (jit.trace !== null) jit.trace(h.pc, 1);
-      // An ecall from U with an ecall hook (hart.ts): straight to the embedder, without the
-      // interpreter. It checks what the interpreter would before the ecall: halt, interrupts.
-      if (status === ST_INTERP && h.ecallHook !== null && h.priv === 0 && (h.trapToHost & 1) !== 0 &&
-          isEcall(h, ti, lo, hi, s32[NEXTOFF_OFF >> 2])) {
+      // An ecall (a system call, the commonest exit): raise its exception here instead of
+      // starting the interpreter for it, after what the interpreter checks first (halt,
+      // interrupts). It does not retire; a trap reported to the embedder ends run().
+      if (status === ST_INTERP && isEcall(h, ti, lo, hi, s32[NEXTOFF_OFF >> 2])) {
         if (h.halted) { result = 3; break; } // HALT
         const ir = checkInterrupts(h);
-        if (ir === 2) { result = 1; break; } // TRAP
+        if (ir === 2) { result = 1; break; } // TRAP (an interrupt reported to the embedder)
         if (ir === 0) {
-          hostEcalls++;
-          const e = hostEcall(h);
-          if (e >= 0) { result = e; break; }
+          ecalls++;
+          if (takeException(h, h.priv === 3 ? 11 : 8 + h.priv, 0)) { result = 1; break; } // TRAP
         }
         interpreted = true;
         continue;
@@ -329,14 +310,10 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
       const k = h.instret - before;
       count += k; interpInsns += k;
       interpreted = true;
-      if (r !== 0) {
-        if (r !== 1 || h.trapCause !== 8 || h.trapIsInterrupt || h.ecallHook === null) { result = r; break; }
-        const e = hostEcall(h);
-        if (e >= 0) { result = e; break; }
-      }
+      if (r !== 0) { result = r; break; }
     }
   }
   st.lookups += lookups; st.hits += hits; st.calls += calls; st.jitInsns += jitInsns;
-  st.interpInsns += interpInsns; st.interpExits += interpExits; st.hostEcalls += hostEcalls;
+  st.interpInsns += interpInsns; st.interpExits += interpExits; st.ecalls += ecalls;
   return result;
 }
