@@ -20,7 +20,7 @@ import type { WasmInstance } from './wasm.js';
 import { execFp } from '../fpu/index.js';
 import { execFpMem, SYS_OK } from '../hart-system.js';
 import { loadInto, storeSlow } from '../hart-mem.js';
-import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS } from './layout.js';
+import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS, ST_ECALL } from './layout.js';
 
 /**
  * Slices a page is seen at before it is translated. 1024 rather than 16: a short program (a
@@ -204,13 +204,6 @@ function stepsToBlock(h: Hart, entries: Uint16Array, page: number, off: number):
   return k;
 }
 
-/** True if the 32-bit instruction at page offset `off` of the pc's page (fetch TLB slot ti, still holding it) is ecall. */
-function isEcall(h: Hart, ti: number, lo: number, hi: number, off: number): boolean {
-  if ((off & 1) !== 0 || off > 4092 || h.tlbXTagLo[ti] !== (lo & ~4095) || h.tlbXTagHi[ti] !== hi) return false;
-  const i = (h.tlbXOff[ti] + off) >>> 1, u16 = h.ram.u16;
-  return u16[i] === 0x73 && u16[i + 1] === 0;
-}
-
 /** Runs at most `budget` instructions through translated code and the interpreter; returns a RunExit. */
 export function runJit(h: Hart, jit: Jit, budget: number): number {
   const s32 = jit.s32;
@@ -292,7 +285,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
       // An ecall (a system call, the commonest exit): raise its exception here instead of
       // starting the interpreter for it, after what the interpreter checks first (halt,
       // interrupts). It does not retire; a trap reported to the embedder ends run().
-      if (status === ST_INTERP && isEcall(h, ti, lo, hi, s32[NEXTOFF_OFF >> 2])) {
+      if (status === (ST_INTERP | ST_ECALL)) {
         if (h.halted) { result = 3; break; } // HALT
         const ir = checkInterrupts(h);
         if (ir === 2) { result = 1; break; } // TRAP (an interrupt reported to the embedder)

@@ -20,5 +20,8 @@ export const TLB_OFF = 1024;
 export const TLB_ENTRIES = 1024;
 export const TLB_BYTES = TLB_ENTRIES * 4;
 
-/** Exit status bits: the instruction at the next pc must be interpreted; the next pc is absolute (NEXTPC). */
-export const ST_INTERP = 1, ST_ABS = 2;
+/**
+ * Exit status bits: the instruction at the next pc must be interpreted; the next pc is absolute
+ * (NEXTPC); with ST_INTERP, that instruction is an ecall (the dispatcher raises it without reading it).
+ */
+export const ST_INTERP = 1, ST_ABS = 2, ST_ECALL = 4;

@@ -29,7 +29,7 @@ import { Bytes, W, T_I32, T_I64, T_VOID, assemble } from './wasm.js';
 import type { FuncDef } from './wasm.js';
 import { buildScopes, childStart, children, kidOf } from './regions.js';
 import type { Scope } from './regions.js';
-import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, TLB_ENTRIES, ST_INTERP, ST_ABS } from './layout.js';
+import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, TLB_ENTRIES, ST_INTERP, ST_ABS, ST_ECALL } from './layout.js';
 
 /** Longest block (instructions); longer straight runs are split. */
 const MAX_BLOCK = 64;
@@ -313,7 +313,11 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
       const code = w & 255, rd = (w >>> 8) & 31, r1 = (w >>> 13) & 31, r2 = (w >>> 18) & 31;
       if (len === 0) { interpAt(k); break; }
       const kind = kindOf(code);
-      if (kind === K_EXIT) { interpAt(k); break; }
+      if (kind === K_EXIT) {
+        if (code === 73) { lget(L_N); i32c(L - k); op(W.i32_sub); lset(L_N); leave(o, ST_INTERP | ST_ECALL); } // ECALL
+        else interpAt(k);
+        break;
+      }
       if (kind === K_ALU) { emitAlu(code, rd, r1, r2, imm, o); continue; }
       if (kind === K_FP) {
         // Through the imported helpers; integer registers they read are stored first, written ones reloaded.
