@@ -7,11 +7,9 @@
 import test from 'ava';
 import * as R from './rvasm.js';
 import { Asm } from './rvasm.js';
-import { PhysMem } from '../../core/hw/memory.js';
-import { Bus } from '../../core/hw/bus.js';
-import { Hart, RunExit } from '../../core/hw/hart.js';
+import { type Hart, RunExit } from '../../core/hw/hart.js';
+import { BASE, DATA, runOne as runCompare, type Ran } from './jit-compare.js';
 
-const BASE = 0x8000_0000, DATA = 0x8010_0000;
 const LOOP = 26, DBASE = 27; // s10 loop counter, s11 data base: never written by random ops
 
 /** A small deterministic PRNG (xorshift32). */
@@ -69,20 +67,14 @@ function program(seed: number): { code: Uint8Array; init: bigint[] } {
   return { code: a.bytes(), init };
 }
 
-function runOne(code: Uint8Array, init: bigint[], jit: boolean, slice: number): { h: Hart; ram: PhysMem; exit: number } {
-  const ram = new PhysMem(4 << 20);
-  const h = new Hart(new Bus(ram), { jit: jit ? { threshold: 2 } : false });
-  ram.load(BASE, code);
-  for (let i = 0; i < 4096; i += 4) ram.write32(DATA + i, Math.imul(i + 1, 0x9e3779b1));
-  for (let i = 1; i < 32; i++) {
-    const u = BigInt.asUintN(64, init[i]);
-    h.x[2 * i] = Number(u & 0xffffffffn) | 0; h.x[2 * i + 1] = Number(u >> 32n) | 0;
-  }
-  h.pc = BASE;
-  h.trapToHost = 1 << 3;
-  let exit: number = RunExit.BUDGET;
-  for (let k = 0; k < 10_000 && exit === RunExit.BUDGET; k++) exit = h.run(slice);
-  return { h, ram, exit };
+function runOne(code: Uint8Array, init: bigint[], jit: boolean, slice: number): Ran {
+  const regs = (h: Hart) => {
+    for (let i = 1; i < 32; i++) {
+      const u = BigInt.asUintN(64, init[i]);
+      h.x[2 * i] = Number(u & 0xffffffffn) | 0; h.x[2 * i + 1] = Number(u >> 32n) | 0;
+    }
+  };
+  return runCompare(code, { jit, slice, dataSeed: 1, maxRuns: 10_000, regs });
 }
 
 test('random programs: translated code matches the interpreter (registers, memory, instret)', (t) => {

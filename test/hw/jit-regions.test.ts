@@ -9,9 +9,8 @@
 import test from 'ava';
 import * as R from './rvasm.js';
 import { Asm } from './rvasm.js';
-import { PhysMem } from '../../core/hw/memory.js';
-import { Bus } from '../../core/hw/bus.js';
-import { Hart, RunExit } from '../../core/hw/hart.js';
+import { type Hart, RunExit } from '../../core/hw/hart.js';
+import { BASE, DATA, runOne as runCompare, type Ran } from './jit-compare.js';
 import { buildScopes, children, childStart } from '../../core/hw/jit/regions.js';
 
 test('buildScopes nests back edges as loops and drops one that would cross', (t) => {
@@ -37,7 +36,6 @@ test('buildScopes nests back edges as loops and drops one that would cross', (t)
   t.deepEqual(c.top.kids.map((s) => [s.lo, s.hi, s.kids.map((k) => [k.lo, k.hi])]), [[2, 5, [[2, 3]]]]);
 });
 
-const BASE = 0x8000_0000, DATA = 0x8010_0000;
 const LOOP = 26, DBASE = 27; // s10 outer counter, s11 data base
 const COUNTERS = [18, 19, 20, 21]; // s2..s5: inner loop counters by depth
 const CROSS_A = 22, CROSS_B = 23; // s6, s7: counters of the crossing back edges (never reset: they end)
@@ -121,18 +119,10 @@ function program(seed: number): Uint8Array {
   return a.bytes();
 }
 
-function runOne(code: Uint8Array, seed: number, jit: boolean, slice: number): { h: Hart; ram: PhysMem; exit: number } {
-  const ram = new PhysMem(4 << 20);
-  const h = new Hart(new Bus(ram), { jit: jit ? { threshold: 2 } : false });
-  ram.load(BASE, code);
-  for (let i = 0; i < 4096; i += 4) ram.write32(DATA + i, Math.imul(i + seed, 0x9e3779b1));
+function runOne(code: Uint8Array, seed: number, jit: boolean, slice: number): Ran {
   const r = rng(seed ^ 0x5bd1e995);
-  for (const x of FREE) { h.x[2 * x] = r() | 0; h.x[2 * x + 1] = r() % 3 === 0 ? 0 : r() | 0; }
-  h.pc = BASE;
-  h.trapToHost = 1 << 3;
-  let exit: number = RunExit.BUDGET;
-  for (let k = 0; k < 100_000 && exit === RunExit.BUDGET; k++) exit = h.run(slice);
-  return { h, ram, exit };
+  const regs = (h: Hart) => { for (const x of FREE) { h.x[2 * x] = r() | 0; h.x[2 * x + 1] = r() % 3 === 0 ? 0 : r() | 0; } };
+  return runCompare(code, { jit, slice, dataSeed: seed, maxRuns: 100_000, regs });
 }
 
 test('nested and crossing loops, early exits and in-page calls: translated code matches the interpreter', (t) => {
