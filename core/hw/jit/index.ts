@@ -16,11 +16,11 @@ import { execute } from '../hart-exec.js';
 import { checkInterrupts, takeException } from '../trap.js';
 import { translatePage } from './translate.js';
 import { WA, compileModule } from './wasm.js';
-import type { WasmInstance } from './wasm.js';
+import type { WasmInstance, WasmTable } from './wasm.js';
 import { execFp } from '../fpu/index.js';
 import { execFpMem, SYS_OK } from '../hart-system.js';
 import { loadInto, storeSlow } from '../hart-mem.js';
-import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, ST_INTERP, ST_ABS, ST_ECALL } from './layout.js';
+import { VBASE_OFF, NEXTPC_OFF, NEXTOFF_OFF, STATUS_OFF, CHAINS_OFF, CHAIN_OFF, CHAIN_ENTRIES, chainSlot, ST_INTERP, ST_ABS, ST_ECALL } from './layout.js';
 
 /**
  * Slices a page is seen at before it is translated. 1024 rather than 16: a short program (a
@@ -37,7 +37,8 @@ const MAX_RETRANSLATE = 24;
 
 const TWO32 = 4294967296;
 
-type PageFn = (entry: number, budget: number) => number;
+/** A page function: (block index, budget, instructions retired before it) -> instructions retired in all (translate.ts). */
+type PageFn = (entry: number, budget: number, n0: number) => number;
 
 export interface JitStats {
   translations: number;
@@ -53,6 +54,8 @@ export interface JitStats {
   interpExits: number;
   /** Of those, ecalls whose exception was raised at the exit, without the interpreter. */
   ecalls: number;
+  /** Calls from one page function straight into another's (chaining: no return to the dispatcher). */
+  chains: number;
   /** Loads/stores that missed the inline TLB and took the slow path from translated code. */
   slowAccesses: number;
   compileMs: number;
@@ -79,7 +82,7 @@ export class Jit {
   readonly wanted: (number[] | null)[];
   readonly threshold: number;
   readonly stats: JitStats = {
-    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, ecalls: 0, slowAccesses: 0,
+    translations: 0, invalidations: 0, calls: 0, hits: 0, lookups: 0, chains: 0, jitInsns: 0, interpInsns: 0, interpExits: 0, ecalls: 0, slowAccesses: 0,
     compileMs: 0, emitMs: 0, failures: 0, translatedInsns: 0,
   };
   /** Diagnostics: called with the pc of each instruction handed to the interpreter, and of each slice run interpreted. */
@@ -89,6 +92,10 @@ export class Jit {
   private readonly imports: Record<string, Record<string, unknown>>;
   /** The scratch area as int32 words (VBASE, NEXTPC, NEXTOFF, STATUS). */
   readonly s32: Int32Array;
+  /** The chain cache (layout.ts CHAIN_OFF): [RAM offset of a block entry or -1, block index] pairs. */
+  readonly chain: Int32Array;
+  /** Page functions by RAM page, for chained calls (translate.ts emitChain); null where none. */
+  readonly table: WasmTable;
 
   constructor(readonly h: Hart, opts: JitOptions = {}) {
     const ram = h.ram;
@@ -104,8 +111,10 @@ export class Jit {
     const csr = h.csr, fpr = h.fp, x = h.x;
     const FS = 3 << 13; // mstatus.FS
     const st = this.stats;
+    this.table = new WA!.Table({ element: 'anyfunc', initial: pages });
     this.imports = { m: {
       mem: ram.wasmMemory,
+      t: this.table,
       // OP-FP/FMA: 0 done, 1 illegal (the interpreter re-executes it and traps).
       fp: (insn: number): number => {
         if ((csr.mstatus & FS) === 0 || execFp(fpr, insn, x) !== 0) return 1;
@@ -130,6 +139,8 @@ export class Jit {
       },
     } };
     this.s32 = new Int32Array(ram.buffer, ram.scratchOff, 1024);
+    this.s32[CHAINS_OFF >> 2] = 0;
+    this.chain = new Int32Array(ram.buffer, ram.scratchOff + CHAIN_OFF, 2 * CHAIN_ENTRIES).fill(-1);
     const prev = h.onCodeInvalidate;
     h.onCodeInvalidate = (page) => { this.invalidate(page); if (prev !== null) prev(page); };
   }
@@ -137,7 +148,8 @@ export class Jit {
   /** Drops the translation of RAM page `page`, or every translation (-1). */
   invalidate(page: number): void {
     if (page < 0) {
-      for (let p = 0; p < this.fns.length; p++) if (this.fns[p] !== null) this.drop(p);
+      this.chain.fill(-1);
+      for (let p = 0; p < this.fns.length; p++) if (this.fns[p] !== null) this.drop(p, false);
       this.hot.fill(0);
       this.retrans.fill(0);
       return;
@@ -147,7 +159,15 @@ export class Jit {
     this.retrans[page] = 0;
   }
 
-  private drop(page: number): void {
+  /** Forgets page `page`'s function for chained calls: its table slot and its chain cache entries. */
+  private unchain(page: number): void {
+    const c = this.chain;
+    for (let i = 0; i < c.length; i += 2) if (c[i] >>> 12 === page) c[i] = -1;
+    this.table.set(page, null);
+  }
+
+  private drop(page: number, scan = true): void {
+    if (scan) this.unchain(page); else this.table.set(page, null);
     this.fns[page] = null; this.entries[page] = null; this.wanted[page] = null;
     this.stats.invalidations++;
   }
@@ -155,6 +175,7 @@ export class Jit {
   /** Translates RAM page `page` for the entry offsets seen so far plus `off`. */
   translateAt(page: number, off: number): void {
     const t0 = performance.now();
+    if (this.fns[page] !== null) this.unchain(page); // its block indices change
     let want = this.wanted[page];
     if (want === null) want = this.wanted[page] = [];
     if (!want.includes(off)) want.push(off);
@@ -175,6 +196,7 @@ export class Jit {
     for (let i = 0; i < t.leaders.length; i++) e[t.leaders[i] >> 1] = i + 1;
     for (const o of t.leaders) if (!want.includes(o)) want.push(o);
     this.fns[page] = inst.exports.f as PageFn;
+    this.table.set(page, inst.exports.f);
     this.entries[page] = e;
     this.stats.translations++;
     this.stats.translatedInsns += t.insns;
@@ -185,7 +207,7 @@ export class Jit {
   summary(): string {
     const s = this.stats;
     const total = s.jitInsns + s.interpInsns;
-    return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ` +
+    return `translations ${s.translations} (${s.translatedInsns} insns, ${s.compileMs.toFixed(0)} ms, ${s.emitMs.toFixed(0)} ms of it generating), invalidations ${s.invalidations}, ${s.chains} chained calls, ` +
       `hit rate ${(s.lookups === 0 ? 0 : (100 * s.hits) / s.lookups).toFixed(1)}% of ${s.lookups} lookups, ` +
       `${(total === 0 ? 0 : (100 * s.jitInsns) / total).toFixed(1)}% of instructions translated, ${s.interpExits} interpreter exits ` +
       `(${s.ecalls} of them ecalls raised without the interpreter), ` +
@@ -214,7 +236,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
   let result = 0;
   // Loop-invariant arrays, loaded once (V8 cannot hoist them across the calls below).
   const tagLo = h.tlbXTagLo, tagHi = h.tlbXTagHi, tOff = h.tlbXOff;
-  const fns = jit.fns, entries = jit.entries;
+  const fns = jit.fns, entries = jit.entries, chain = jit.chain;
   let count = 0;
   // True after the interpreter ran: the pc may be inside a block rather than at an entry.
   let interpreted = true;
@@ -226,9 +248,10 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     const pc = h.pc;
     const lo = pc | 0, hi = pc >= 0 && pc < 2147483648 ? 0 : Math.floor(pc / TWO32) | 0;
     const ti = (lo >>> 12) & 1023;
-    let fn: PageFn | null = null, idx = 0, slice = INTERP_SLICE;
+    let fn: PageFn | null = null, idx = 0, slice = INTERP_SLICE, ro = 0;
     if ((lo & 1) === 0 && tagLo[ti] === (lo & ~4095) && tagHi[ti] === hi) {
       const page = tOff[ti] >>> 12, off = lo & 4095;
+      ro = tOff[ti] + off;
       lookups++;
       fn = fns[page];
       if (fn !== null) {
@@ -265,10 +288,12 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     const ir = checkInterrupts(h);
     if (ir !== 0) { if (ir === 2) { result = 1; break; } /* TRAP */ interpreted = false; continue; }
     h.irqCheck = false;
-    const vlo = lo & ~4095;
-    s32[VBASE_OFF >> 2] = vlo; s32[(VBASE_OFF >> 2) + 1] = hi;
+    s32[VBASE_OFF >> 2] = lo & ~4095; s32[(VBASE_OFF >> 2) + 1] = hi;
+    // Every entry called is one a page function may chain to (translate.ts emitChain).
+    const cs = chainSlot(ro) << 1;
+    chain[cs] = ro; chain[cs + 1] = idx - 1;
     calls++;
-    const n = fn(idx - 1, left < JIT_SLICE ? left : JIT_SLICE);
+    const n = fn(idx - 1, left < JIT_SLICE ? left : JIT_SLICE, 0);
     count += n; jitInsns += n;
     h.instret += n;
     const status = s32[STATUS_OFF >> 2];
@@ -276,7 +301,9 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
       const nhi = s32[(NEXTPC_OFF >> 2) + 1];
       h.pc = nhi === 0 ? s32[NEXTPC_OFF >> 2] >>> 0 : nhi * TWO32 + (s32[NEXTPC_OFF >> 2] >>> 0);
     } else {
-      h.pc = hi === 0 ? (vlo >>> 0) + s32[NEXTOFF_OFF >> 2] : hi * TWO32 + (vlo >>> 0) + s32[NEXTOFF_OFF >> 2];
+      // VBASE is the page the call ended on (a chained call moves it).
+      const vlo = s32[VBASE_OFF >> 2] >>> 0, vhi = s32[(VBASE_OFF >> 2) + 1];
+      h.pc = vhi === 0 ? vlo + s32[NEXTOFF_OFF >> 2] : vhi * TWO32 + vlo + s32[NEXTOFF_OFF >> 2];
     }
     interpreted = false;
     if ((status & ST_INTERP) !== 0 || n === 0) {
@@ -307,6 +334,7 @@ export function runJit(h: Hart, jit: Jit, budget: number): number {
     }
   }
   st.lookups += lookups; st.hits += hits; st.calls += calls; st.jitInsns += jitInsns;
+  st.chains = s32[CHAINS_OFF >> 2] >>> 0;
   st.interpInsns += interpInsns; st.interpExits += interpExits; st.ecalls += ecalls;
   return result;
 }

@@ -29,7 +29,7 @@ import { Bytes, W, T_I32, T_I64, T_VOID, assemble } from './wasm.js';
 import type { FuncDef } from './wasm.js';
 import { buildScopes, childStart, children, kidOf } from './regions.js';
 import type { Scope } from './regions.js';
-import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, TLB_OFF, TLB_BYTES, TLB_ENTRIES, ST_INTERP, ST_ABS, ST_ECALL } from './layout.js';
+import { X_OFF, VBASE_OFF, NEXTOFF_OFF, NEXTPC_OFF, STATUS_OFF, CHAINS_OFF, TLB_OFF, TLB_BYTES, TLB_ENTRIES, CHAIN_OFF, CHAIN_HASH, CHAIN_SHIFT, ST_INTERP, ST_ABS, ST_ECALL, ST_CHAIN } from './layout.js';
 
 /** Longest block (instructions); longer straight runs are split. */
 const MAX_BLOCK = 64;
@@ -67,8 +67,9 @@ function decodeAt(u16: Uint16Array, pageRo: number, off: number, d: Int32Array):
   return 4;
 }
 
-// Local indices: params entry (0), budget (1); r1..r31 at 2+r; then scratch.
-const L_ENTRY = 0, L_BUDGET = 1, L_N = 34, L_B = 35, L_XO = 36, L_ST = 37, L_LO = 38, L_TI = 39, L_VA = 40, L_T = 41;
+// Local indices: params entry (0), budget (1), instructions retired before the call (2, chained calls);
+// r1..r31 at 2+r; then scratch.
+const L_ENTRY = 0, L_BUDGET = 1, L_N0 = 2, L_N = 34, L_B = 35, L_XO = 36, L_ST = 37, L_LO = 38, L_TI = 39, L_VA = 40, L_T = 41;
 const R = (r: number) => 2 + r;
 
 export interface Translation {
@@ -199,7 +200,7 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   let selfLoop = false; // block i's code is wrapped in a wasm loop (its last instruction may branch back to its start)
   const goTo = (t: number) => {
     const j = index.get(t);
-    if (j === undefined) { leave(t, 0); return; }
+    if (j === undefined) { leave(t, ST_CHAIN); return; }
     if (j === blockI && selfLoop) { br(depth(LB_SELF)); return; }
     // The innermost scope around this block that contains the target, and the child of it holding each.
     let sc = scopes.scopeOf[blockI];
@@ -235,7 +236,7 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   }
   const scopes = buildScopes(K, backEdges);
 
-  op(W.i32_const); op(0); lset(L_N);
+  lget(L_N0); lset(L_N);
   lget(L_ENTRY); lset(L_B);
   const prologueAt = body.length; // register loads are inserted here at the end
   op(W.loop); op(T_VOID); push(LB_DISP);
@@ -246,6 +247,7 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   for (let r = 1; r < 32; r++) if (written[r] !== 0) { i32c(0); op(W.local_get); body.u32(R(r)); mem(W.i64_store, 3, xAt + 8 * r); }
   i32c(0); lget(L_ST); mem(W.i32_store, 2, S + STATUS_OFF);
   i32c(0); lget(L_XO); mem(W.i32_store, 2, S + NEXTOFF_OFF);
+  emitChain();
   lget(L_N); op(W.return);
   op(W.end); pop(); // loop
   op(W.unreachable);
@@ -262,11 +264,44 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
   head.buf = body.buf.subarray(0, prologueAt); head.length = prologueAt;
   full.append(head); full.append(pro); full.append(tail);
 
-  const page: FuncDef = { type: 0, locals: [[32, T_I64], [6, T_I32], [2, T_I64]], body: full };
-  const bytes = assemble([[[T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]],
+  const page: FuncDef = { type: 0, locals: [[31, T_I64], [6, T_I32], [2, T_I64]], body: full };
+  const bytes = assemble([[[T_I32, T_I32, T_I32], [T_I32]], [[T_I64, T_I64], [T_I64]], [[T_I32], [T_I32]], [[T_I32, T_I32, T_I32, T_I32], [T_I32]],
     [[T_I32, T_I32, T_I32, T_I32, T_I32, T_I32], [T_I32]]],
     [['fp', 2], ['fpm', 3], ['ls', 4]], [mulhuFunc(), page], 4);
   return { bytes, leaders, insns };
+
+  /**
+   * Chaining, at the exit after the registers are stored: a jump out of the page (ST_CHAIN) whose
+   * target's virtual page is in the fetch TLB and whose RAM offset is in the chain cache (so its
+   * page is translated with a block there) tail-calls that page's function (table index = RAM page)
+   * with the budget and the instructions retired so far, instead of returning to the dispatcher.
+   * The fetch TLB is flushed by every mapping change, the chain cache cleared for every dropped or
+   * replaced translation, so a remapped page never reaches the old code. Each chained call retires
+   * at least one instruction before it can chain again (ST_CHAIN exits follow a jump), and all of
+   * them share the one budget, so the call still ends within it.
+   */
+  function emitChain(): void {
+    const tlbX = S + TLB_OFF + 6 * TLB_BYTES;
+    lget(L_ST); i32c(ST_CHAIN); op(W.i32_and); op(W.if); op(T_VOID);
+    // The target: NEXTPC (jalr) or the page base plus the offset.
+    lget(L_ST); i32c(ST_ABS); op(W.i32_and); op(W.if); op(T_I64); lget(L_T);
+    op(W.else); i32c(0); mem(W.i64_load, 3, S + VBASE_OFF); lget(L_XO); op(W.i64_extend_i32_s); op(W.i64_add); op(W.end);
+    lset(L_VA);
+    lget(L_VA); op(W.i32_wrap_i64); ltee(L_LO); i32c(10); op(W.i32_shr_u); i32c((TLB_ENTRIES - 1) << 2); op(W.i32_and); ltee(L_TI);
+    mem(W.i32_load, 2, tlbX); lget(L_LO); i32c(~4095); op(W.i32_and); op(W.i32_xor);
+    lget(L_TI); mem(W.i32_load, 2, tlbX + TLB_BYTES); lget(L_VA); i64c(32); op(W.i64_shr_u); op(W.i32_wrap_i64); op(W.i32_xor);
+    op(W.i32_or); op(W.i32_eqz); op(W.if); op(T_VOID);
+    // ro = the target's RAM byte offset; its chain cache slot (layout.ts chainSlot) * 8.
+    lget(L_TI); mem(W.i32_load, 2, tlbX + 2 * TLB_BYTES); lget(L_LO); i32c(4095); op(W.i32_and); op(W.i32_add); lset(L_LO);
+    lget(L_LO); i32c(1); op(W.i32_shr_u); i32c(CHAIN_HASH); op(W.i32_mul); i32c(CHAIN_SHIFT); op(W.i32_shr_u);
+    i32c(3); op(W.i32_shl); ltee(L_TI);
+    mem(W.i32_load, 2, S + CHAIN_OFF); lget(L_LO); op(W.i32_eq); op(W.if); op(T_VOID);
+    i32c(0); lget(L_VA); i64c(-4096); op(W.i64_and); mem(W.i64_store, 3, S + VBASE_OFF);
+    i32c(0); i32c(0); mem(W.i32_load, 2, S + CHAINS_OFF); i32c(1); op(W.i32_add); mem(W.i32_store, 2, S + CHAINS_OFF);
+    lget(L_TI); mem(W.i32_load, 2, S + CHAIN_OFF + 4); lget(L_BUDGET); lget(L_N); lget(L_LO); i32c(12); op(W.i32_shr_u);
+    op(W.return_call_indirect); body.u32(0); body.u32(0);
+    op(W.end); op(W.end); op(W.end);
+  }
 
   /**
    * Emits scope `sc`: a label per child (innermost first), a dispatch on L_B, then each child's
@@ -384,7 +419,7 @@ export function translatePage(h: Hart, pageRo: number, entries: number[]): Trans
       get(r1); i64c(imm); op(W.i64_add); i64c(-2); op(W.i64_and); lset(L_T);
       if (rd !== 0) { pcOf(o + len); set(rd); }
       i32c(0); lget(L_T); mem(W.i64_store, 3, S + NEXTPC_OFF);
-      i32c(0); lset(L_XO); i32c(ST_ABS); lset(L_ST); br(depth(LB_EXIT));
+      i32c(0); lset(L_XO); i32c(ST_ABS | ST_CHAIN); lset(L_ST); br(depth(LB_EXIT));
     }
     if (!ends) goTo(cur);
     if (selfLoop) { op(W.end); pop(); op(W.unreachable); }

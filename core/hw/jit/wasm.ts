@@ -8,7 +8,9 @@
 export interface WasmMemory { readonly buffer: ArrayBuffer }
 export interface WasmModule { readonly __brand?: 'WasmModule' }
 export interface WasmInstance { readonly exports: Record<string, unknown> }
+export interface WasmTable { set(i: number, f: unknown): void; readonly length: number }
 interface WasmApi {
+  Table: new (d: { element: 'anyfunc'; initial: number }) => WasmTable;
   Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (m: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
@@ -20,7 +22,7 @@ export const T_I32 = 0x7f, T_I64 = 0x7e, T_VOID = 0x40;
 
 export const W = {
   unreachable: 0x00, block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d,
-  br_table: 0x0e, return: 0x0f, call: 0x10, drop: 0x1a, select: 0x1b,
+  br_table: 0x0e, return: 0x0f, call: 0x10, return_call_indirect: 0x13, drop: 0x1a, select: 0x1b,
   local_get: 0x20, local_set: 0x21, local_tee: 0x22,
   i32_load: 0x28, i64_load: 0x29,
   i64_load8_s: 0x30, i64_load8_u: 0x31, i64_load16_s: 0x32, i64_load16_u: 0x33, i64_load32_s: 0x34, i64_load32_u: 0x35,
@@ -91,8 +93,8 @@ export interface FuncDef {
 }
 
 /**
- * Assembles a module that imports memory "m"."mem" and the functions
- * `imports` ([name, type index], function indices 0..) from "m", and exports
+ * Assembles a module that imports memory "m"."mem", the function table "m"."t" (funcref, table 0)
+ * and the functions `imports` ([name, type index], function indices 0..) from "m", and exports
  * function `exportIdx` as "f". `types` are [params, results] pairs.
  */
 export function assemble(types: [number[], number[]][], imports: [string, number][], funcs: FuncDef[], exportIdx: number): Uint8Array {
@@ -104,8 +106,9 @@ export function assemble(types: [number[], number[]][], imports: [string, number
   for (const [p, r] of types) { ty.byte(0x60); ty.u32(p.length); ty.bytes(p); ty.u32(r.length); ty.bytes(r); }
   section(1, ty);
   const im = new Bytes();
-  im.u32(1 + imports.length);
+  im.u32(2 + imports.length);
   im.u32(1); im.byte(0x6d); im.u32(3); im.bytes([0x6d, 0x65, 0x6d]); im.byte(0x02); im.byte(0x00); im.u32(0);
+  im.u32(1); im.byte(0x6d); im.u32(1); im.byte(0x74); im.byte(0x01); im.byte(0x70); im.byte(0x00); im.u32(0);
   for (const [name, t] of imports) {
     im.u32(1); im.byte(0x6d); im.u32(name.length);
     for (let k = 0; k < name.length; k++) im.byte(name.charCodeAt(k));
