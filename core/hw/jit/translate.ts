@@ -21,7 +21,8 @@
 // effects in the registers: the interpreter then executes it (taking the trap
 // precisely if there is one). A block that would run past `budget` leaves
 // before it starts, so instret and interrupt latency stay exact and bounded.
-// Leaving the page (jumps, fall-through at the end) exits with ST_INTERP clear.
+// Leaving the page (jumps, fall-through at the end, jalr) exits with ST_CHAIN, and tail-calls
+// the target page's function directly when the target is translated and known (emitChain).
 import type { Hart } from '../hart.js';
 import { decode32, dec, LEN4 } from '../decode.js';
 import { expandRvc } from '../rvc.js';
