@@ -11,9 +11,9 @@ import { PhysMem } from '../../core/hw/memory.js';
 import { Bus } from '../../core/hw/bus.js';
 import { Hart, RunExit } from '../../core/hw/hart.js';
 import { setCsr } from '../../core/hw/csr.js';
+import { BASE, assertSameEnd, runServingEcalls } from './jit-compare.js';
 
 const { A0, A7, S0, S1, S2, T0, T1, RA } = R;
-const BASE = 0x8000_0000;
 const CALLS = 400;
 
 /**
@@ -44,44 +44,25 @@ function program(): Uint8Array {
   return a.bytes();
 }
 
-interface Run { h: Hart; calls: number; exit: number; trace: number[] }
-
 /** Runs in U-mode (no paging) in slices of `slice`; each ecall: a0 += instret % 7 (what an interpreter run sees too). */
-function runProgram(jit: boolean, slice: number): Run {
-  const ram = new PhysMem(1 << 20);
-  const h = new Hart(new Bus(ram), { jit: jit ? { threshold: 2 } : false });
-  ram.load(BASE, program());
-  h.pc = BASE; h.priv = 0; h.trapToHost = 1;
-  let calls = 0, exit: number = RunExit.BUDGET;
+function runProgram(jit: boolean, slice: number) {
   const trace: number[] = [];
-  for (let runs = 0; runs < 1_000_000; runs++) {
-    exit = h.run(slice);
-    if (exit === RunExit.BUDGET) continue;
-    if (exit === RunExit.TRAP && h.trapCause === 8) {
-      trace.push(h.trapPc, h.instret);
-      calls++;
-      h.x[2 * A0] = (h.x[2 * A0] + (h.instret % 7)) | 0;
-      h.pc = h.trapPc + 4;
-      continue;
-    }
-    break;
-  }
-  return { h, calls, exit, trace };
+  const r = runServingEcalls(program(), {
+    jit, slice, maxRuns: 1_000_000,
+    onEcall: (h) => { trace.push(h.trapPc, h.instret); h.x[2 * A0] = (h.x[2 * A0] + (h.instret % 7)) | 0; h.pc = h.trapPc + 4; },
+  });
+  return { ...r, trace };
 }
 
 for (const slice of [1_000_000, 997, 61, 7, 3, 1]) {
   test(`budget ${slice}: chained calls between pages retire exactly what the interpreter does`, (t) => {
     const a = runProgram(false, slice);
     const b = runProgram(true, slice);
-    t.is(a.exit, RunExit.TRAP);
-    t.is(b.exit, RunExit.TRAP);
+    assertSameEnd(t, a, b);
     t.is(b.h.trapCause, 3, 'the run ends at the ebreak');
     t.is(a.calls, CALLS);
     t.is(b.calls, CALLS);
     t.deepEqual(b.trace, a.trace, 'every ecall at the same pc and instret');
-    t.is(b.h.pc, a.h.pc);
-    t.is(b.h.instret, a.h.instret);
-    t.deepEqual(Array.from(b.h.x), Array.from(a.h.x));
     if (slice >= 61) {
       const st = b.h.jit!.stats;
       t.true(st.chains > CALLS, `page functions called each other (${st.chains} chains)`);
