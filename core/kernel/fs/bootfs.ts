@@ -4,8 +4,8 @@
 // helpers (RootFs: mkdirp, addFile, addDevice, symlink, mountHost, lookup,
 // contents) used by boot.ts, the CLI and exec. The userland image (bin/ and
 // rootfs/) is copied in by boot with addLazyFile/mkdirp: file bytes are read
-// from the host at first use, stay in the inode's `backing` and only enter the
-// page cache when written.
+// from the host at first use (inode.loadBacking, through the page cache), stay
+// in the inode's `backing` and only enter the page cache when written.
 import { EEXIST, type Errno } from '../../abi/errno.js';
 import { S_IFCHR, S_IFDIR, S_IFLNK, S_IFREG } from '../../abi/linux.js';
 import type { Kernel } from '../kernel.js';
@@ -80,19 +80,14 @@ export class RootFs {
 
   /**
    * Adds a regular file of the boot image whose bytes are read by `load` when first needed
-   * (exec, read, mmap) instead of at boot: `nodix run` boots with ~80 programs and runs one.
-   * The inode's `backing` becomes a getter on this inode only; after the first read (or any
-   * write to it, e.g. truncate) it is that value. A load that fails gives an empty file.
+   * (exec, read, mmap: the page cache asks) instead of at boot: `nodix run` boots with ~80
+   * programs and runs one. A load that fails gives an empty file.
    */
   addLazyFile(path: string, size: number, load: () => Uint8Array | null, mode = 0o755): Inode {
     const ino = this.addFile(path, EMPTY, mode);
     ino.size = size;
-    let bytes: Uint8Array | null | undefined;
-    Object.defineProperty(ino, 'backing', {
-      configurable: true, enumerable: true,
-      get: (): Uint8Array | null => (bytes === undefined ? (bytes = load() ?? EMPTY) : bytes),
-      set: (v: Uint8Array | null) => { bytes = v; },
-    });
+    ino.backing = null;
+    ino.loadBacking = load;
     return ino;
   }
 

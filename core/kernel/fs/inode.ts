@@ -82,6 +82,8 @@ export class Inode {
   cache: PageCache | null = null;
   /** Immutable initial contents (the boot image, a host file read once) behind the cache. */
   backing: Uint8Array | null = null;
+  /** Boot-image files read from the host at first use (RootFs.addLazyFile): makes `backing`, once (pagecache.ts). */
+  loadBacking: (() => Uint8Array | null) | null = null;
   /** FIFOs: the pipe shared by every opener (pipe.ts). */
   fifo: unknown = null;
   /** Open file descriptions on this inode (last close of an unlinked file frees its pages). */

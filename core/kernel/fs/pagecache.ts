@@ -19,9 +19,16 @@ export class PageCache implements MemObject {
   get size(): number { return this.ino.size; }
   get resident(): number { return this.pages.size; }
 
+  /** The inode's initial bytes, read from the host first if the file is a lazy boot-image one. */
+  private get backing(): Uint8Array | null {
+    const ino = this.ino;
+    if (ino.loadBacking !== null) { const load = ino.loadBacking; ino.loadBacking = null; ino.backing = load() ?? new Uint8Array(0); }
+    return ino.backing;
+  }
+
   /** Copies page `index`'s current bytes (cached or not) into dst (PGSIZE bytes). */
   private source(index: number, dst: Uint8Array): void {
-    const b = this.ino.backing;
+    const b = this.backing;
     const off = index * PGSIZE;
     if (b !== null) { if (off < b.length) dst.set(b.subarray(off, Math.min(off + PGSIZE, b.length))); }
     else this.ino.ops.fill?.(this.ino, index, dst);
@@ -36,7 +43,7 @@ export class PageCache implements MemObject {
     const r = this.frames.ram;
     const off = pa - r.base;
     // A fresh frame is zeroed: only pages with a source need filling (and their bytes past EOF cleared).
-    if (this.ino.backing !== null || this.ino.ops.fill !== undefined) {
+    if (this.backing !== null || this.ino.ops.fill !== undefined) {
       this.source(index, r.u8.subarray(off, off + PGSIZE));
       const tail = this.ino.size - index * PGSIZE;
       if (tail < PGSIZE) r.u8.fill(0, off + Math.max(tail, 0), off + PGSIZE);
@@ -60,7 +67,7 @@ export class PageCache implements MemObject {
       const pa = this.pages.get(idx);
       if (pa !== undefined) dst.set(r.u8.subarray(pa - r.base + po, pa - r.base + po + m), done);
       else {
-        const b = this.ino.backing;
+        const b = this.backing;
         if (b !== null) {
           const end = Math.min(p + m, b.length);
           if (end > p) dst.set(b.subarray(p, end), done);
@@ -106,7 +113,8 @@ export class PageCache implements MemObject {
         const r = this.frames.ram;
         r.u8.fill(0, last - r.base + (size % PGSIZE), last - r.base + PGSIZE);
       }
-      if (this.ino.backing !== null && this.ino.backing.length > size) this.ino.backing = this.ino.backing.subarray(0, size);
+      const b = this.backing;
+      if (b !== null && b.length > size) this.ino.backing = b.subarray(0, size);
     }
     this.ino.size = size;
     this.dirty = true;
@@ -114,7 +122,8 @@ export class PageCache implements MemObject {
 
   /** The whole file as one buffer (exec, host writeback). */
   readAll(): Uint8Array {
-    if (this.pages.size === 0 && this.ino.backing !== null && this.ino.backing.length === this.ino.size) return this.ino.backing;
+    const b = this.backing;
+    if (this.pages.size === 0 && b !== null && b.length === this.ino.size) return b;
     const out = new Uint8Array(this.ino.size);
     this.read(0, out);
     return out;

@@ -29,7 +29,7 @@ const kOf = (f: File): Kernel => (f.priv as NodePriv).k;
 
 /** Drops an inode's data when it has no names and no openers left. */
 export function maybeEvict(ino: Inode): void {
-  if (ino.nlink <= 0 && ino.opens <= 0 && ino.cache !== null) { ino.cache.evict(); ino.cache = null; ino.backing = null; }
+  if (ino.nlink <= 0 && ino.opens <= 0 && ino.cache !== null) { ino.cache.evict(); ino.cache = null; ino.backing = null; ino.loadBacking = null; }
 }
 
 export function nodeRelease(f: File): void {
